@@ -1,0 +1,3 @@
+from chokepoint.cli import main
+
+main()

@@ -1,0 +1,1 @@
+"""The REST API: one FastAPI application, one router per area."""

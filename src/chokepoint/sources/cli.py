@@ -1,0 +1,203 @@
+"""``chokepoint lists …``, ``chokepoint entity`` and ``chokepoint export``."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.table import Table
+
+from chokepoint.clitools import HomeOption, JsonOption, console, print_json, progress_bar
+from chokepoint.entity_view import entity_view, render_entity
+from chokepoint.sources.ftm import write_ftm
+from chokepoint.sources.load import load_source
+from chokepoint.sources.registry import READER_MODULES
+from chokepoint.store import LoadResult, Store
+
+lists_app = typer.Typer(
+    help="Load, update, inspect and diff the official sanctions lists.", no_args_is_help=True
+)
+export_app = typer.Typer(help="Export the stored entities.", no_args_is_help=True)
+
+AsOfOption = Annotated[
+    str | None, typer.Option("--as-of", help="Use the list versions in force on this date (YYYY-MM-DD).")
+]
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(lists_app, name="lists")
+    app.add_typer(export_app, name="export")
+    app.command("entity")(entity_command)
+
+
+def _as_of(value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError as exc:
+        raise typer.BadParameter(f"not a date (YYYY-MM-DD): {value}", param_hint="--as-of") from exc
+
+
+def _result_dict(result: LoadResult) -> dict[str, Any]:
+    v = result.version
+    return {
+        "source": v.source,
+        "version": v.version_id,
+        "published": v.published,
+        "sha256": v.sha256,
+        "entities": v.entity_count,
+        "created": result.created,
+        "added": result.added,
+        "removed": result.removed,
+        "changed": result.changed,
+    }
+
+
+def _print_result(result: LoadResult) -> None:
+    v = result.version
+    if not result.created:
+        console.print(
+            f"{v.source} {v.version_id}: already loaded ({v.entity_count:,} entities), nothing changed"
+        )
+        return
+    console.print(
+        f"{v.source} {v.version_id}: loaded {v.entity_count:,} entities "
+        f"(+{result.added:,} added, -{result.removed:,} removed, ~{result.changed:,} changed)"
+    )
+
+
+@lists_app.command("load")
+def load_command(
+    source: Annotated[str, typer.Argument(help=f"One of: {', '.join(READER_MODULES)}.")],
+    path: Annotated[Path, typer.Argument(help="The list file (for ofac-sdn, the folder of the CSV set).")],
+    home: HomeOption = None,
+    json_out: JsonOption = False,
+) -> None:
+    """Load one list file into the store as a new version of its source."""
+    store = Store(home)
+    with progress_bar(f"reading {source}") as bar:
+        result = load_source(store, source, path, progress=lambda n: bar.update(bar.task_ids[0], completed=n))
+    if json_out:
+        print_json(_result_dict(result))
+    else:
+        _print_result(result)
+
+
+@lists_app.command("show")
+def show_command(home: HomeOption = None, as_of: AsOfOption = None, json_out: JsonOption = False) -> None:
+    """Sources, their versions, and entity counts by schema and programme."""
+    store = Store(home)
+    day = _as_of(as_of)
+    current = store.current_versions(day)
+    counts = store.counts(day) if current else {}
+    data: list[dict[str, Any]] = [
+        {
+            "source": source,
+            "version": info.version_id,
+            "published": info.published,
+            "sha256": info.sha256,
+            "retrieved_at": info.retrieved_at,
+            "entities": info.entity_count,
+            "versions": [v.version_id for v in store.versions(source)],
+            "schemata": counts[source]["schemata"],
+            "programmes": counts[source]["programmes"],
+        }
+        for source, info in sorted(current.items())
+    ]
+    if json_out:
+        print_json(data)
+        return
+    if not data:
+        console.print(
+            "No lists loaded yet. Try: chokepoint lists load un-sc FILE, or chokepoint lists update"
+        )
+        return
+    for item in data:
+        console.print(
+            f"[bold]{item['source']}[/] version {item['version']} "
+            f"({item['entities']:,} entities; {len(item['versions'])} version(s) stored)"
+        )
+        table = Table("schema", "count", box=None, padding=(0, 2))
+        for schema, n in item["schemata"].items():
+            table.add_row(schema, f"{n:,}")
+        console.print(table)
+        if item["programmes"]:
+            top = sorted(item["programmes"].items(), key=lambda kv: -kv[1])
+            console.print("  programmes: " + ", ".join(f"{p} {n:,}" for p, n in top))
+
+
+@lists_app.command("diff")
+def diff_command(
+    source: Annotated[str, typer.Argument(help="The source to compare versions of.")],
+    from_version: Annotated[str | None, typer.Option("--from", help="Older version id.")] = None,
+    to_version: Annotated[
+        str | None, typer.Option("--to", help="Newer version id (default: newest).")
+    ] = None,
+    home: HomeOption = None,
+    json_out: JsonOption = False,
+) -> None:
+    """Entities added, removed and changed (with the changed properties) between two versions."""
+    diff = Store(home).diff(source, from_version, to_version)
+    if json_out:
+        print_json(
+            {
+                "source": diff.source,
+                "from": diff.old,
+                "to": diff.new,
+                "added": diff.count("added"),
+                "removed": diff.count("removed"),
+                "changed": diff.count("changed"),
+                "changes": [c.__dict__ for c in diff.changes],
+            }
+        )
+        return
+    console.print(
+        f"{diff.source}: {diff.old or '(nothing)'} -> {diff.new}: "
+        f"+{diff.count('added'):,} added, -{diff.count('removed'):,} removed, "
+        f"~{diff.count('changed'):,} changed"
+    )
+    marks = {"added": "[green]+[/]", "removed": "[red]-[/]", "changed": "[yellow]~[/]"}
+    for change in diff.changes:
+        console.print(
+            f"{marks[change.change]} {change.id} ({change.schema}) {change.caption or ''}", highlight=False
+        )
+        for prop, delta in change.properties.items():
+            for value in delta["removed"]:
+                console.print(f"    - {prop}: {value}", highlight=False)
+            for value in delta["added"]:
+                console.print(f"    + {prop}: {value}", highlight=False)
+
+
+def entity_command(
+    entity_id: Annotated[
+        str, typer.Argument(metavar="ID", help="Entity id, e.g. un-sc-KPe.020 or ofac-sdn-12345.")
+    ],
+    home: HomeOption = None,
+    as_of: AsOfOption = None,
+    json_out: JsonOption = False,
+) -> None:
+    """One entity with names, aliases, identifiers, sanctions, links and provenance."""
+    view = entity_view(Store(home), entity_id, _as_of(as_of))
+    if json_out:
+        print_json(view)
+    else:
+        render_entity(view, console)
+
+
+@export_app.command("ftm")
+def export_ftm_command(
+    output: Annotated[
+        Path, typer.Option("-o", "--output", help="FtM JSON lines file to write ('-' for stdout).")
+    ],
+    source: Annotated[list[str] | None, typer.Option("--source", help="Only these sources.")] = None,
+    home: HomeOption = None,
+    as_of: AsOfOption = None,
+) -> None:
+    """Write the current entities (with provenance) as FollowTheMoney JSON lines."""
+    store = Store(home)
+    count = write_ftm(store.entities(sources=source, as_of=_as_of(as_of)), output)
+    if str(output) != "-":
+        console.print(f"wrote {count:,} entities to {output}")

@@ -1,0 +1,248 @@
+"""ISO 20022 pacs.008 (FIToFICstmrCdtTrf) and pacs.009 (FICdtTrf, including COV) into the one model.
+
+Any wrapper is accepted around the documents (a SWIFT ``Envelope`` with a ``head.001`` AppHdr, a
+bare ``Document``, a bank's batch element); every ``CdtTrfTxInf`` becomes one ``Message``. Versions
+pacs.008.001.02 to .12 and pacs.009.001.02 to .11 share the element names read here. Parsing is
+hardened the way ``chokepoint.sources.xmlsafe`` is: any DTD or entity declaration is refused.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from xml.etree.ElementTree import Element, ParseError
+
+from defusedxml import DefusedXmlException
+from defusedxml.ElementTree import fromstring
+
+from chokepoint.payments.errors import PaymentFormatError
+from chokepoint.payments.identifiers import compact
+from chokepoint.payments.message import Account, Address, FreeText, Message, MessageFormat, Party
+from chokepoint.sources.xmlsafe import MAX_TEXT_BYTES, local_name
+
+_ROOTS: dict[str, MessageFormat] = {"FIToFICstmrCdtTrf": "pacs.008", "FICdtTrf": "pacs.009"}
+
+_AGENTS: tuple[tuple[str, str], ...] = (
+    ("PrvsInstgAgt1", "previous_instructing_agent_1"),
+    ("PrvsInstgAgt2", "previous_instructing_agent_2"),
+    ("PrvsInstgAgt3", "previous_instructing_agent_3"),
+    ("InstgAgt", "instructing_agent"),
+    ("InstdAgt", "instructed_agent"),
+    ("InstgRmbrsmntAgt", "instructing_reimbursement_agent"),
+    ("InstdRmbrsmntAgt", "instructed_reimbursement_agent"),
+    ("ThrdRmbrsmntAgt", "third_reimbursement_agent"),
+    ("IntrmyAgt1", "intermediary_agent_1"),
+    ("IntrmyAgt2", "intermediary_agent_2"),
+    ("IntrmyAgt3", "intermediary_agent_3"),
+    ("DbtrAgt", "debtor_agent"),
+    ("CdtrAgt", "creditor_agent"),
+)
+"""ISO element to role for agents (financial institutions), in the order they appear in the chain."""
+
+_PARTIES: tuple[tuple[str, str], ...] = (
+    ("UltmtDbtr", "ultimate_debtor"),
+    ("InitgPty", "initiating_party"),
+    ("Dbtr", "debtor"),
+    ("Cdtr", "creditor"),
+    ("UltmtCdtr", "ultimate_creditor"),
+)
+"""ISO element to role for parties; in pacs.009 ``Dbtr`` and ``Cdtr`` are financial institutions."""
+
+
+def parse_pacs(data: bytes, source: str) -> list[Message]:
+    """Every credit transfer transaction of every pacs.008 / pacs.009 document in ``data``."""
+    root = _parse_xml(data, source)
+    messages: list[Message] = []
+    for element in root.iter():
+        fmt = _ROOTS.get(element.tag)
+        if fmt is None:
+            continue
+        header = element.find("GrpHdr")
+        msg_id = _text(header, "MsgId")
+        if header is None or msg_id is None:
+            raise PaymentFormatError(source, f"{fmt} document {len(messages) + 1}", "missing GrpHdr/MsgId")
+        for tx in element.findall("CdtTrfTxInf"):
+            index = len(messages) + 1
+            messages.append(_transaction(tx, header, fmt, msg_id, source, index))
+    if not messages:
+        raise PaymentFormatError(source, None, "no pacs.008 or pacs.009 credit transfer transaction found")
+    return messages
+
+
+def _parse_xml(data: bytes, source: str) -> Element:
+    """The document with namespaces stripped from tags; DTDs and entities are refused."""
+    try:
+        root: Element = fromstring(data, forbid_dtd=True, forbid_entities=True, forbid_external=True)
+    except ParseError as exc:
+        raise PaymentFormatError(source, None, f"malformed XML: {exc}") from exc
+    except DefusedXmlException as exc:
+        raise PaymentFormatError(source, None, f"refused hostile XML ({type(exc).__name__}): {exc}") from exc
+    for element in root.iter():
+        element.tag = local_name(element.tag)
+        if element.text is not None and len(element.text) > MAX_TEXT_BYTES:
+            raise PaymentFormatError(source, None, f"field <{element.tag}> is too long")
+    return root
+
+
+def _text(element: Element | None, path: str) -> str | None:
+    if element is None:
+        return None
+    found = element.find(path)
+    if found is None or found.text is None:
+        return None
+    return found.text.strip() or None
+
+
+def _transaction(
+    tx: Element, header: Element, fmt: MessageFormat, msg_id: str, source: str, index: int
+) -> Message:
+    record = f"transaction {index} (MsgId {msg_id})"
+    parties = _chain(tx, header, fmt == "pacs.009", "")
+    texts = _texts(tx, "")
+    underlying = tx.find("UndrlygCstmrCdtTrf")
+    if underlying is not None:
+        parties += _chain(underlying, None, False, "underlying_")
+        texts += _texts(underlying, "underlying_")
+    amount_el = tx.find("IntrBkSttlmAmt")
+    return Message(
+        format=fmt,
+        message_id=msg_id,
+        source=source,
+        index=index,
+        uetr=_text(tx, "PmtId/UETR"),
+        end_to_end_id=_text(tx, "PmtId/EndToEndId"),
+        amount=_amount(amount_el, source, record),
+        currency=amount_el.get("Ccy") if amount_el is not None else None,
+        settlement_date=_date(_text(tx, "IntrBkSttlmDt") or _text(header, "IntrBkSttlmDt"), source, record),
+        cover=underlying is not None,
+        parties=tuple(parties),
+        texts=tuple(texts),
+    )
+
+
+def _chain(tx: Element, header: Element | None, fi_parties: bool, prefix: str) -> list[Party]:
+    """Every agent and party of a transaction; group-header agents fill roles the transaction omits."""
+    found: list[Party] = []
+    for tag, role in _AGENTS:
+        element = tx.find(tag)
+        if element is None and header is not None:
+            element = header.find(tag) if tag in ("InstgAgt", "InstdAgt") else header.find(f"SttlmInf/{tag}")
+        if element is not None:
+            found.append(_agent(element, tx.find(f"{tag}Acct"), prefix + role))
+    for tag, role in _PARTIES:
+        element = tx.find(tag)
+        if element is None:
+            continue
+        if fi_parties and element.find("FinInstnId") is not None:
+            found.append(_agent(element, tx.find(f"{tag}Acct"), prefix + role))
+        else:
+            found.append(_party(element, tx.find(f"{tag}Acct"), prefix + role))
+    return found
+
+
+def _account(element: Element | None) -> Account | None:
+    value = _text(element, "Id/IBAN") or _text(element, "Id/Othr/Id")
+    return Account(value) if value else None
+
+
+def _address(element: Element | None) -> Address | None:
+    if element is None:
+        return None
+    lines = tuple(line.text.strip() for line in element.findall("AdrLine") if line.text and line.text.strip())
+    return Address(
+        lines=lines,
+        street=_text(element, "StrtNm"),
+        building=_text(element, "BldgNb"),
+        postcode=_text(element, "PstCd"),
+        town=_text(element, "TwnNm"),
+        subdivision=_text(element, "CtrySubDvsn"),
+        country=_text(element, "Ctry"),
+    )
+
+
+def _agent(element: Element, account: Element | None, role: str) -> Party:
+    fin = element.find("FinInstnId")
+    identifiers = [
+        v for v in (_text(fin, "ClrSysMmbId/MmbId"), _text(fin, "LEI"), _text(fin, "Othr/Id")) if v
+    ]
+    bic = _text(fin, "BICFI") or _text(fin, "BIC")
+    return Party(
+        role=role,
+        kind="agent",
+        name=_text(fin, "Nm"),
+        bic=compact(bic) if bic else None,
+        account=_account(account),
+        address=_address(fin.find("PstlAdr") if fin is not None else None),
+        identifiers=tuple(identifiers),
+    )
+
+
+def _party(element: Element, account: Element | None, role: str) -> Party:
+    org = element.find("Id/OrgId")
+    person = element.find("Id/PrvtId")
+    identifiers = [
+        e.text.strip()
+        for holder in (org, person)
+        if holder is not None
+        for e in holder.iter()
+        if e.tag in ("LEI", "Id") and e.text and e.text.strip()
+    ]
+    phones = [
+        e.text.strip() for e in element.iterfind("CtctDtls/*") if e.tag in ("PhneNb", "MobNb") and e.text
+    ]
+    bic = _text(org, "AnyBIC") or _text(org, "BICOrBEI")
+    return Party(
+        role=role,
+        kind="party",
+        name=_text(element, "Nm"),
+        bic=compact(bic) if bic else None,
+        account=_account(account),
+        address=_address(element.find("PstlAdr")),
+        identifiers=tuple(identifiers),
+        phones=tuple(phones),
+    )
+
+
+def _texts(tx: Element, prefix: str) -> list[FreeText]:
+    texts: list[FreeText] = []
+    for line in tx.iterfind("RmtInf/Ustrd"):
+        if line.text and line.text.strip():
+            texts.append(FreeText(prefix + "remittance_text", line.text.strip()))
+    for structured in tx.iterfind("RmtInf/Strd"):
+        leaves = [e.text.strip() for e in structured.iter() if len(e) == 0 and e.text and e.text.strip()]
+        if leaves:
+            texts.append(FreeText(prefix + "remittance_structured", " ".join(leaves)))
+    purpose = _text(tx, "Purp/Cd") or _text(tx, "Purp/Prtry")
+    if purpose:
+        texts.append(FreeText(prefix + "purpose", purpose))
+    for tag, role in (
+        ("InstrForCdtrAgt", "instruction_for_creditor_agent"),
+        ("InstrForNxtAgt", "instruction_for_next_agent"),
+    ):
+        for instruction in tx.iterfind(tag):
+            parts = [v for v in (_text(instruction, "Cd"), _text(instruction, "InstrInf")) if v]
+            if parts:
+                texts.append(FreeText(prefix + role, " ".join(parts)))
+    for info in tx.iterfind("RgltryRptg/Dtls"):
+        parts = [e.text.strip() for e in info.iter() if e.tag in ("Inf", "Cd") and e.text and e.text.strip()]
+        if parts:
+            texts.append(FreeText(prefix + "regulatory_reporting", " ".join(parts)))
+    return texts
+
+
+def _amount(element: Element | None, source: str, record: str) -> Decimal | None:
+    if element is None or element.text is None:
+        return None
+    try:
+        return Decimal(element.text.strip())
+    except InvalidOperation as exc:
+        raise PaymentFormatError(source, record, f"bad IntrBkSttlmAmt {element.text!r}") from exc
+
+
+def _date(value: str | None, source: str, record: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError as exc:
+        raise PaymentFormatError(source, record, f"bad settlement date {value!r}") from exc

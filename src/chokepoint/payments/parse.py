@@ -1,0 +1,41 @@
+"""Read payment files of any supported format: pacs XML, single MT messages and RJE files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from chokepoint.payments.errors import PaymentFormatError
+from chokepoint.payments.iso20022 import parse_pacs
+from chokepoint.payments.message import Message
+from chokepoint.payments.mt import parse_mt_text
+
+MAX_FILE_BYTES = 512 << 20
+"""The largest payment file read at once (512 MiB); split bigger batches."""
+
+
+def parse_bytes(data: bytes, source: str = "<input>") -> list[Message]:
+    """The messages in ``data``: XML (``<`` first) is pacs, ``{`` or ``$`` first is SWIFT MT / RJE."""
+    head = data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
+    if head == b"<":
+        return parse_pacs(data, source)
+    if head in (b"{", b"$"):
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            text = data.decode("latin-1")
+        return parse_mt_text(text, source)
+    if not head:
+        raise PaymentFormatError(source, None, "empty file")
+    raise PaymentFormatError(source, None, "neither ISO 20022 XML nor SWIFT MT text")
+
+
+def parse_file(path: Path) -> list[Message]:
+    """The messages in one file; ``PaymentFormatError`` names the file and the message on bad input."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise PaymentFormatError(path, None, f"file of {size:,} bytes exceeds {MAX_FILE_BYTES:,}")
+        data = path.read_bytes()
+    except OSError as exc:
+        raise PaymentFormatError(path, None, f"cannot read file: {exc}") from exc
+    return parse_bytes(data, str(path))

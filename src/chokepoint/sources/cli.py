@@ -129,6 +129,67 @@ def show_command(home: HomeOption = None, as_of: AsOfOption = None, json_out: Js
             console.print("  programmes: " + ", ".join(f"{p} {n:,}" for p, n in top))
 
 
+@lists_app.command("update")
+def update_command(
+    sources: Annotated[
+        list[str] | None, typer.Argument(help="Sources to update (default: un-sc ofac-sdn eu-fsf uk).")
+    ] = None,
+    from_dir: Annotated[
+        Path | None, typer.Option("--from", help="Load local copies from this folder instead of downloading.")
+    ] = None,
+    base_url: Annotated[
+        str | None, typer.Option("--base-url", help="Mirror serving <base-url>/<source>/<file name>.")
+    ] = None,
+    urls: Annotated[
+        Path | None, typer.Option("--urls", help='JSON file of URLs: {"<source>[/<file>]": "https://…"}.')
+    ] = None,
+    home: HomeOption = None,
+    json_out: JsonOption = False,
+) -> None:
+    """Download the official lists (timeouts, retries, size cap, sha256 recorded) and load them."""
+    from chokepoint.clitools import err_console
+    from chokepoint.errors import ChokepointError
+    from chokepoint.sources.download import DEFAULT_SOURCES, DownloadConfig, load_local, update_source
+
+    store = Store(home)
+    config = DownloadConfig.from_env(base_url=base_url, urls_file=urls)
+    chosen = sources or [s for s in DEFAULT_SOURCES if from_dir is not None or config.configured(s)]
+    results: list[dict[str, Any]] = []
+    failures = 0
+    for source in chosen:
+        try:
+            if from_dir is not None:
+                result, files = load_local(store, source, from_dir), []
+            else:
+                with progress_bar(f"downloading {source}") as bar:
+                    update = update_source(
+                        store,
+                        source,
+                        config,
+                        progress=lambda name, done, total: bar.update(
+                            bar.task_ids[0], description=f"downloading {name}", completed=done, total=total
+                        ),
+                    )
+                result, files = update.load, [f.__dict__ for f in update.files]
+        except ChokepointError as exc:
+            failures += 1
+            results.append({"source": source, "error": str(exc)})
+            if not json_out:
+                err_console.print(f"[bold red]error:[/] {exc}", highlight=False, soft_wrap=True)
+            continue
+        results.append({**_result_dict(result), "files": files})
+        if not json_out:
+            for item in files:
+                console.print(
+                    f"  {item['name']}: {item['bytes']:,} bytes, sha256 {item['sha256']}", highlight=False
+                )
+            _print_result(result)
+    if json_out:
+        print_json(results)
+    if failures:
+        raise typer.Exit(code=2)
+
+
 @lists_app.command("diff")
 def diff_command(
     source: Annotated[str, typer.Argument(help="The source to compare versions of.")],

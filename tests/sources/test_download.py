@@ -1,0 +1,207 @@
+"""``lists update``: download from a local HTTP server (never the internet), check, record, load.
+
+The server serves real files (the shared data, or the reader fixtures) and can be told to answer
+503 a few times, stall, or omit the Content-Length, so each failure mode is exercised for real.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import threading
+import time
+from collections import Counter
+from collections.abc import Iterator
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from chokepoint.cli import app
+from chokepoint.sources.download import (
+    DownloadConfig,
+    DownloadError,
+    FetchPolicy,
+    load_local,
+    local_copy,
+    update_source,
+)
+from chokepoint.store import Store
+
+FIXTURES = Path(__file__).parent / "fixtures"
+UK_FILE = "uk/UK-Sanctions-List_dprk.xml"
+FAST = FetchPolicy(timeout=5.0, retries=2, backoff=0.0, max_bytes=10 << 20)
+
+
+class ListServer:
+    """A static file server on 127.0.0.1 with scripted misbehaviour per path."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.hits: Counter[str] = Counter()
+        self.errors_before_success: dict[str, int] = {}
+        self.delay: dict[str, float] = {}
+        self.chunked: set[str] = set()
+        handler = partial(_Handler, self, directory=str(root))
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.httpd.daemon_threads = True
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.httpd.server_address[1]}"
+
+
+class _Handler(SimpleHTTPRequestHandler):
+    def __init__(self, lists: ListServer, *args: Any, **kwargs: Any) -> None:
+        self.lists = lists
+        super().__init__(*args, **kwargs)
+
+    def log_message(self, format: str, *args: Any) -> None:
+        """Quiet: tests read the hit counter instead."""
+
+    def do_GET(self) -> None:
+        path = self.path
+        self.lists.hits[path] += 1
+        if self.lists.hits[path] <= self.lists.errors_before_success.get(path, 0):
+            self.send_error(503, "try again")
+            return
+        time.sleep(self.lists.delay.get(path, 0.0))
+        if path in self.lists.chunked:
+            body = (self.lists.root / path.lstrip("/")).read_bytes()
+            self.send_response(200)
+            self.end_headers()
+            self.wfile.write(body)  # no Content-Length: the client must count
+            self.close_connection = True
+            return
+        super().do_GET()
+
+
+@pytest.fixture
+def server() -> Iterator[ListServer]:
+    lists = ListServer(FIXTURES)
+    lists.thread.start()
+    yield lists
+    lists.httpd.shutdown()
+    lists.httpd.server_close()
+
+
+def _config(server: ListServer, policy: FetchPolicy = FAST, **urls: str) -> DownloadConfig:
+    return DownloadConfig(
+        urls={k.replace("_", "-"): f"{server.url}/{v}" for k, v in urls.items()}, policy=policy
+    )
+
+
+def test_update_downloads_records_the_sha256_and_loads(server: ListServer, store: Store) -> None:
+    result = update_source(store, "uk", _config(server, uk=UK_FILE))
+    expected = hashlib.sha256((FIXTURES / UK_FILE).read_bytes()).hexdigest()
+    assert [f.sha256 for f in result.files] == [expected]
+    assert result.path.read_bytes() == (FIXTURES / UK_FILE).read_bytes()
+    manifest = json.loads(
+        result.path.parent.with_name(result.path.parent.name + ".download.json").read_text()
+    )
+    assert manifest["files"][0]["sha256"] == expected and manifest["files"][0]["url"].endswith(UK_FILE)
+    assert result.load.created and result.load.version.sha256 == expected
+    assert store.get("uk-DPR0241").get("imoNumber") == ["IMO7937317"]
+
+
+def test_progress_is_reported_in_bytes(server: ListServer, store: Store) -> None:
+    calls: list[tuple[str, int, int | None]] = []
+    update_source(store, "uk", _config(server, uk=UK_FILE), progress=lambda *c: calls.append(c))
+    size = (FIXTURES / UK_FILE).stat().st_size
+    assert calls[-1] == ("UK-Sanctions-List.xml", size, size)
+
+
+def test_the_same_file_again_reuses_the_download_and_changes_nothing(
+    server: ListServer, store: Store
+) -> None:
+    first = update_source(store, "uk", _config(server, uk=UK_FILE))
+    second = update_source(store, "uk", _config(server, uk=UK_FILE))
+    assert second.reused and second.path == first.path
+    assert not second.load.created and len(store.versions("uk")) == 1
+
+
+def test_a_503_is_retried(server: ListServer, store: Store) -> None:
+    server.errors_before_success[f"/{UK_FILE}"] = 2
+    result = update_source(store, "uk", _config(server, uk=UK_FILE))
+    assert server.hits[f"/{UK_FILE}"] == 3 and result.load.created
+
+
+def test_persistent_503_gives_up_and_leaves_store_and_files_unchanged(
+    server: ListServer, store: Store
+) -> None:
+    update_source(
+        store, "ofac-advanced", _config(server, ofac_advanced="ofac_advanced/sdn_advanced_dprk.xml")
+    )
+    before = store.versions()
+    server.errors_before_success[f"/{UK_FILE}"] = 10
+    with pytest.raises(DownloadError, match=r"HTTP 503 \(gave up after 3 attempts\)"):
+        update_source(store, "uk", _config(server, uk=UK_FILE))
+    assert store.versions() == before
+    assert list((store.home / "lists" / "uk").iterdir()) == []  # no staging folder, no .partial
+
+
+def test_a_stalled_server_times_out(server: ListServer, store: Store) -> None:
+    server.delay[f"/{UK_FILE}"] = 1.5
+    policy = FetchPolicy(timeout=0.3, retries=1, backoff=0.0, max_bytes=10 << 20)
+    with pytest.raises(DownloadError, match="ReadTimeout"):
+        update_source(store, "uk", _config(server, policy, uk=UK_FILE))
+    assert server.hits[f"/{UK_FILE}"] == 2
+    assert not store.exists() or store.versions() == []
+
+
+@pytest.mark.parametrize("chunked", [False, True], ids=["declared-length", "streamed"])
+def test_a_file_over_the_size_cap_is_refused(server: ListServer, store: Store, chunked: bool) -> None:
+    if chunked:
+        server.chunked.add(f"/{UK_FILE}")
+    policy = FetchPolicy(timeout=5.0, retries=0, backoff=0.0, max_bytes=1000)
+    with pytest.raises(DownloadError, match="larger than the cap of 1,000 bytes"):
+        update_source(store, "uk", _config(server, policy, uk=UK_FILE))
+    assert list((store.home / "lists" / "uk").iterdir()) == []
+
+
+def test_a_missing_file_is_not_retried(server: ListServer, store: Store) -> None:
+    with pytest.raises(DownloadError, match="HTTP 404"):
+        update_source(store, "uk", _config(server, uk="uk/nothing.xml"))
+    assert server.hits["/uk/nothing.xml"] == 1
+
+
+def test_a_mirror_serves_source_and_file_name(tmp_path: Path) -> None:
+    files = DownloadConfig(base_url="http://mirror.example/lists/").files("ofac-sdn")
+    assert [f.url for f in files] == [
+        f"http://mirror.example/lists/ofac-sdn/{name}"
+        for name in ("sdn.csv", "add.csv", "alt.csv", "sdn_comments.csv")
+    ]
+
+
+def test_the_eu_url_needs_a_token() -> None:
+    with pytest.raises(DownloadError, match="CHOKEPOINT_EU_FSF_TOKEN"):
+        DownloadConfig().files("eu-fsf")
+    (item,) = DownloadConfig(token="abc").files("eu-fsf")
+    assert item.url.endswith("xmlFullSanctionsList_1_1/content?token=abc")
+
+
+def test_from_dir_loads_local_copies(tmp_path: Path, store: Store) -> None:
+    (tmp_path / "uk").mkdir()
+    (tmp_path / "uk" / "UK-Sanctions-List.xml").write_bytes((FIXTURES / UK_FILE).read_bytes())
+    assert local_copy("uk", tmp_path) == tmp_path / "uk" / "UK-Sanctions-List.xml"
+    assert load_local(store, "uk", tmp_path).version.entity_count == 11
+
+
+def test_cli_update_prints_json_and_fails_with_exit_code_2(server: ListServer, tmp_path: Path) -> None:
+    urls = tmp_path / "urls.json"
+    urls.write_text(json.dumps({"uk": f"{server.url}/{UK_FILE}", "un-sc": f"{server.url}/missing.xml"}))
+    runner = CliRunner()
+    home = tmp_path / "home"
+    ok = runner.invoke(app, ["lists", "update", "uk", "--urls", str(urls), "--home", str(home), "--json"])
+    assert ok.exit_code == 0, ok.output
+    (report,) = json.loads(ok.stdout)
+    assert report["source"] == "uk" and report["files"][0]["sha256"] == report["sha256"]
+    failed = runner.invoke(
+        app, ["lists", "update", "un-sc", "--urls", str(urls), "--home", str(home), "--json"]
+    )
+    assert failed.exit_code == 2
+    assert "HTTP 404" in json.loads(failed.stdout)[0]["error"]

@@ -7,7 +7,8 @@ carry the same facts in ``Label value`` form. This module finds them and validat
 
 - phone and fax numbers are written in E.164 (``+85023814410``) when ``phonenumbers`` finds a possible
   number; a number written without ``+`` and at least 10 digits long, not starting with 0, is read as
-  international. Other digit runs of at least 7 digits are kept as written. Shorter runs are dropped.
+  international, and so is one starting with the international call prefix 00. Other digit runs of
+  at least 7 digits are kept as written. Shorter runs are dropped.
 - e-mails must look like ``local@domain.tld``; the domain is lower-cased.
 - IMO numbers must pass the check digit of the expected scheme (ship or company, see ``rigour.ids.IMO``)
   and are written ``IMO1234567``, as FollowTheMoney does.
@@ -83,6 +84,9 @@ def normalize_phone(raw: str) -> str | None:
     digits = re.sub(r"\D", "", raw)
     if len(digits) < MIN_PHONE_DIGITS:
         return None
+    if digits.startswith("00"):  # the ITU international call prefix, written instead of '+'
+        digits = digits[2:]
+        raw = "+" + digits
     international = raw.lstrip().startswith("+") or (
         len(digits) >= MIN_INTERNATIONAL_DIGITS and not digits.startswith("0")
     )

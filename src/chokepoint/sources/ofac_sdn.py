@@ -624,6 +624,7 @@ class _Builder:
         sanction = self.derive("Sanction", "sanction", "ofac")
         sanction.add("entity", self.id, cleaned=True)
         sanction.add("authority", AUTHORITY, cleaned=True)
+        sanction.add("country", "us", cleaned=True)
         sanction.add("authorityId", self.party.ent_num, cleaned=True)
         sanction.add("program", "; ".join(self.party.programs) or None, cleaned=True)
         sanction.add("programId", self.party.programs, cleaned=True)

@@ -14,14 +14,18 @@ seeds own or direct, banks) is kept beside the data.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from enum import IntEnum
+from pathlib import Path
 
 import numpy as np
 import numpy.typing as npt
 import polars as pl
+from followthemoney import model
 
 from chokepoint.network.frames import GraphFrames
+from chokepoint.sources.ftm import dump_entity
 
 PROGRAMS = ("DPRK3", "NPWMD", "DPRK", "DPRK2", "DPRK4")
 
@@ -62,6 +66,8 @@ _NAME = (
     "Commerce Bank {}",
 )
 _JURISDICTION = ("kp", "kp", "cn", "hk", "cn", "cn", "cn", "hk", "hk")
+_COMPANY_ROLES = (Role.TRADING, Role.SHELL, Role.FRONT, Role.COMPANY, Role.BANK)
+_SEED_ROLES = (int(Role.SEED_PERSON), int(Role.SEED_COMPANY))
 
 
 @dataclass
@@ -145,6 +151,93 @@ class SyntheticRegistry:
             }
         )
         return GraphFrames(nodes, edges, values)
+
+    def write_registry(self, folder: Path) -> dict[str, Path]:
+        """Write the registry CSVs, the listed parties as FtM JSON lines and ``ground_truth.json``.
+
+        Stakes are written as text in the spellings registries use ("40%", "0.40", "40 per cent").
+        """
+        folder.mkdir(parents=True, exist_ok=True)
+        paths = {
+            "companies": folder / "companies.csv",
+            "officers": folder / "officers.csv",
+            "shareholders": folder / "shareholders.csv",
+            "listed": folder / "listed.ftm.jsonl",
+            "ground_truth": folder / "ground_truth.json",
+        }
+        ids, names = self.ids(), self._names()
+        role = pl.Series(self.role.astype(np.int64))
+        values = pl.DataFrame(
+            {
+                "holder": self.value_holder,
+                "kind": self.value_kind,
+                "value": self._value_text(normalised=False),
+            }
+        ).unique(["holder", "kind"], keep="first", maintain_order=True)
+        base = (
+            pl.DataFrame(
+                {
+                    "holder": np.arange(self.node_count, dtype=np.int32),
+                    "id": ids,
+                    "name": names,
+                    "role": role,
+                    "jurisdiction": pl.Series(_JURISDICTION)[role],
+                }
+            )
+            .join(
+                values.filter(pl.col("kind") == 0).select("holder", address="value"), on="holder", how="left"
+            )
+            .join(values.filter(pl.col("kind") == 1).select("holder", phone="value"), on="holder", how="left")
+            .sort("holder")
+        )
+        base.filter(pl.col("role").is_in([int(r) for r in _COMPANY_ROLES])).select(
+            company_id="id", name="name", jurisdiction="jurisdiction", address="address", phone="phone"
+        ).write_csv(paths["companies"])
+        party_type = pl.Series(["person" if s == "Person" else "company" for s in _SCHEMA])[role]
+        pl.DataFrame(
+            {
+                "company_id": ids.gather(self.board),
+                "officer_id": ids.gather(self.director),
+                "officer_name": names.gather(self.director),
+                "officer_type": party_type.gather(self.director),
+                "role": pl.Series(["director"]).gather(np.zeros(self.board.shape[0], dtype=np.int64)),
+            }
+        ).write_csv(paths["officers"])
+        pl.DataFrame(
+            {
+                "company_id": ids.gather(self.asset),
+                "holder_id": ids.gather(self.owner),
+                "holder_name": names.gather(self.owner),
+                "holder_type": party_type.gather(self.owner),
+                "percentage": self._stake_text(),
+            }
+        ).write_csv(paths["shareholders"])
+        with paths["listed"].open("w", encoding="utf-8") as handle:
+            for row in base.filter(pl.Series(np.isin(self.role, _SEED_ROLES))).iter_rows(named=True):
+                party = model.make_entity(_SCHEMA[row["role"]])
+                party.id = row["id"]
+                party.add("name", row["name"])
+                party.add("address", row["address"])
+                party.add("phone", row["phone"])
+                sanction = model.make_entity("Sanction")
+                sanction.id = f"{row['id']}-sanction"
+                sanction.add("entity", row["id"])
+                sanction.add("programId", PROGRAMS[int(self.programs[row["holder"]])])
+                handle.write(dump_entity(party) + "\n" + dump_entity(sanction) + "\n")
+        paths["ground_truth"].write_text(json.dumps(self.ground_truth(), indent=1))
+        return paths
+
+    def _stake_text(self) -> pl.Series:
+        style = pl.Series(np.random.default_rng(0).integers(0, 3, self.owner.shape[0]))
+        whole = pl.Series(self.low).cast(pl.Int64).cast(pl.String)
+        fraction = pl.Series(np.char.mod("%.2f", self.low / 100.0))
+        return pl.select(
+            pl.when(style == 0)
+            .then(whole + "%")
+            .when(style == 1)
+            .then(fraction)
+            .otherwise(whole + " per cent")
+        ).to_series()
 
     def _names(self) -> pl.Series:
         frame = pl.DataFrame({"role": self.role.astype(np.int64), "n": self.local})
@@ -319,7 +412,7 @@ def generate(edges: int = 1_000, seed: int = 0) -> SyntheticRegistry:
         return codes
 
     agents = fresh(max(2, edges // 50_000))
-    own_address = np.concatenate([seeds, trading, fronts, companies])
+    own_address = np.concatenate([seeds, trading, companies])
     address_codes = fresh(own_address.shape[0])
     seed_company_address = address_codes[len(of[Role.SEED_PERSON]) : len(seeds)]
     seed_company_address[0] = agents[0]  # one listed firm uses a registered agent, as many do
@@ -338,6 +431,7 @@ def generate(edges: int = 1_000, seed: int = 0) -> SyntheticRegistry:
     by_phone = rng.random(fronts.shape[0]) < 0.5
     add(fronts[by_phone], 1, phone_codes[victim[by_phone]])
     add(fronts[~by_phone], 0, address_codes[victim[~by_phone]])
+    add(fronts[by_phone], 0, fresh(int(by_phone.sum())))
     return SyntheticRegistry(
         role=role,
         local=local,

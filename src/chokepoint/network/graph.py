@@ -31,9 +31,34 @@ FloatArray = npt.NDArray[np.float64]
 BoolArray = npt.NDArray[np.bool_]
 
 
+def csr_ranges(
+    indptr: npt.NDArray[np.int64], nodes: npt.NDArray[np.int64] | npt.NDArray[np.intp]
+) -> npt.NDArray[np.int64]:
+    """The concatenated CSR slots ``indptr[n]:indptr[n+1]`` of ``nodes``, without a Python loop."""
+    starts = indptr[nodes]
+    lengths = indptr[nodes + 1] - starts
+    total = int(lengths.sum())
+    if total == 0:
+        return np.zeros(0, dtype=np.int64)
+    ends = np.cumsum(lengths)
+    ranges: npt.NDArray[np.int64] = np.arange(total, dtype=np.int64) + np.repeat(
+        starts - (ends - lengths), lengths
+    )
+    return ranges
+
+
 def day_number(day: date) -> int:
     """Days since 1970-01-01."""
     return (day - date(1970, 1, 1)).days
+
+
+@dataclass(frozen=True)
+class Adjacency:
+    """Undirected CSR: the neighbours of node ``i`` are ``neighbour[indptr[i]:indptr[i+1]]``."""
+
+    indptr: npt.NDArray[np.int64]
+    neighbour: IntArray
+    edge: npt.NDArray[np.int64]
 
 
 @dataclass
@@ -50,6 +75,7 @@ class Graph:
     end: IntArray
     evidence: pl.Series
     _index: dict[str, int] | None = field(default=None, repr=False)
+    _adjacency: Adjacency | None = field(default=None, repr=False)
 
     @property
     def node_count(self) -> int:
@@ -83,6 +109,22 @@ class Graph:
         """The text columns of one node as a dict."""
         row = self.nodes.row(int(index), named=True)
         return {k: row[k] for k in ("id", "schema", "caption", "listed", "programs", "is_value", "holders")}
+
+    def adjacency(self) -> Adjacency:
+        """Both directions of every edge in CSR order (built once)."""
+        if self._adjacency is None:
+            ends = np.concatenate([self.src, self.dst])
+            others = np.concatenate([self.dst, self.src])
+            edges = np.concatenate([np.arange(self.edge_count), np.arange(self.edge_count)])
+            order = np.argsort(ends, kind="stable")
+            indptr = np.zeros(self.node_count + 1, dtype=np.int64)
+            np.cumsum(np.bincount(ends, minlength=self.node_count), out=indptr[1:])
+            self._adjacency = Adjacency(indptr, others[order].astype(np.int32), edges[order].astype(np.int64))
+        return self._adjacency
+
+    def degree(self) -> npt.NDArray[np.int64]:
+        """Undirected degree of every node."""
+        return np.diff(self.adjacency().indptr)
 
     def active(self, as_of: date | None) -> BoolArray:
         """Edges in force on ``as_of`` (all when ``None``): started on or before it, not ended before it."""

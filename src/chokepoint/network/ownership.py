@@ -35,7 +35,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from chokepoint.network.graph import OWNERSHIP, BoolArray, FloatArray, Graph, IntArray
+from chokepoint.network.graph import OWNERSHIP, BoolArray, FloatArray, Graph, IntArray, csr_ranges
 from chokepoint.network.percentages import FULL
 from chokepoint.network.relations import KIND_CODE
 
@@ -96,19 +96,6 @@ class OwnershipResult:
 
     def verdict(self, index: int) -> str:
         return VERDICTS[int(self.status[index])]
-
-
-def _edges_of(offsets: npt.NDArray[np.int64], nodes: npt.NDArray[np.intp]) -> npt.NDArray[np.int64]:
-    """Concatenated CSR edge ranges of ``nodes`` (no Python loop)."""
-    starts = offsets[nodes]
-    lengths = offsets[nodes + 1] - starts
-    total = int(lengths.sum())
-    if total == 0:
-        return np.zeros(0, dtype=np.int64)
-    ends = np.cumsum(lengths)
-    shift = np.repeat(starts - (ends - lengths), lengths)
-    ranges: npt.NDArray[np.int64] = np.arange(total, dtype=np.int64) + shift
-    return ranges
 
 
 def merge_stakes(
@@ -195,9 +182,9 @@ def fixpoint(
     rounds = 0
     while new_blocked.size or new_possible.size:
         rounds += 1
-        eb = _edges_of(offsets, new_blocked)
+        eb = csr_ranges(offsets, new_blocked)
         agg_min += np.bincount(stakes.asset[eb], weights=stakes.low[eb], minlength=n)
-        ep = _edges_of(offsets, new_possible)
+        ep = csr_ranges(offsets, new_possible)
         agg_max += np.bincount(stakes.asset[ep], weights=stakes.high[ep], minlength=n)
         sure = _reached(agg_min, threshold, strict)
         maybe = _reached(np.minimum(agg_max, FULL), threshold, strict)

@@ -12,6 +12,7 @@ import threading
 import time
 from collections import Counter
 from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -80,13 +81,29 @@ class _Handler(SimpleHTTPRequestHandler):
         super().do_GET()
 
 
+@contextmanager
+def _serve(root: Path) -> Iterator[ListServer]:
+    lists = ListServer(root)
+    lists.thread.start()
+    try:
+        yield lists
+    finally:
+        lists.httpd.shutdown()
+        lists.httpd.server_close()
+
+
 @pytest.fixture
 def server() -> Iterator[ListServer]:
-    lists = ListServer(FIXTURES)
-    lists.thread.start()
-    yield lists
-    lists.httpd.shutdown()
-    lists.httpd.server_close()
+    """Serves the reader fixtures (UK, EU, OFAC advanced)."""
+    with _serve(FIXTURES) as lists:
+        yield lists
+
+
+@pytest.fixture
+def shared_server(shared_data: Path) -> Iterator[ListServer]:
+    """Serves the real UN and OFAC files of the shared data, in their own folder layout."""
+    with _serve(shared_data / "lists") as lists:
+        yield lists
 
 
 def _config(server: ListServer, policy: FetchPolicy = FAST, **urls: str) -> DownloadConfig:
@@ -205,3 +222,31 @@ def test_cli_update_prints_json_and_fails_with_exit_code_2(server: ListServer, t
     )
     assert failed.exit_code == 2
     assert "HTTP 404" in json.loads(failed.stdout)[0]["error"]
+
+
+def test_un_and_ofac_lists_download_and_load_end_to_end(
+    shared_server: ListServer, shared_data: Path, store: Store
+) -> None:
+    ofac = "ofac_sdn_2021-07"
+    urls = {"un-sc": f"{shared_server.url}/un/UN_consolidated_2026-02-27.xml"} | {
+        f"ofac-sdn/{name}": f"{shared_server.url}/{ofac}/{name}"
+        for name in ("sdn.csv", "add.csv", "alt.csv", "sdn_comments.csv")
+    }
+    config = DownloadConfig(urls=urls, policy=FAST)
+    un = update_source(store, "un-sc", config)
+    assert (
+        un.files[0].sha256
+        == hashlib.sha256(
+            (shared_data / "lists" / "un" / "UN_consolidated_2026-02-27.xml").read_bytes()
+        ).hexdigest()
+    )
+    assert "OCEAN MARITIME MANAGEMENT" in store.get("un-sc-KPe.020").caption.upper()
+    sdn = update_source(store, "ofac-sdn", config)
+    assert sdn.path.is_dir() and sorted(p.name for p in sdn.path.iterdir()) == [
+        "add.csv",
+        "alt.csv",
+        "sdn.csv",
+        "sdn_comments.csv",
+    ]
+    assert store.get("ofac-sdn-17069").get("imoNumber") == ["IMO7937317"]
+    assert {v.source for v in store.versions()} == {"un-sc", "ofac-sdn"}

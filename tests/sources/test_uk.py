@@ -64,6 +64,7 @@ def test_entity_has_contacts_registration_and_address(entities: dict[str, dict[s
     assert omm["schema"] == ["Organization"]
     assert omm["email"] == ["omm@silibank.net.kp", "mmc@silibank.net.kp"]
     assert omm["phone"] == ["+85023814410"] and omm["registrationNumber"] == ["1790183"]
+    assert omm["imoNumber"] == ["IMO1790183"]  # found in OtherInformation "IMO Number: 1790183."
     assert entities["uk-DPR0130-address-0"]["full"] == [
         "Donghung Dong, Central District, PO Box 120, Pyongyang, North Korea"
     ]

@@ -28,6 +28,7 @@ from chokepoint.errors import SourceFormatError
 from chokepoint.model import ListVersion, make_entity
 from chokepoint.sources.listing import (
     Authority,
+    add_text_facts,
     attach_address,
     iso_date,
     make_address,
@@ -104,7 +105,9 @@ def _entity(path: Path, version: ListVersion, element: Element) -> Iterator[Enti
     if schema is None:
         raise SourceFormatError(path, record, f"unknown subjectType code {code!r}")
     party = make_entity(schema, f"{ID_PREFIX}-{logical_id}", version, logical_id)
-    party.add("notes", [text(r) for r in element.iterfind(_q("remark"))])
+    for remark in element.iterfind(_q("remark")):
+        party.add("notes", text(remark))
+        add_text_facts(party, text(remark))
     _names(party, element)
     _birth(party, element)
     for citizenship in element.iterfind(_q("citizenship")):

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from followthemoney import EntityProxy
 
 from chokepoint.model import ListVersion, derived_id, make_entity
+from chokepoint.sources.facts import ImoScheme, extract_facts
 
 
 @dataclass(frozen=True)
@@ -115,6 +116,28 @@ def make_document(
     document.add("endDate", end_date, quiet=True)
     document.add("summary", summary)
     return document
+
+
+def add_text_facts(party: EntityProxy, text: str | None) -> None:
+    """Add the phone numbers, e-mails, websites, SWIFT/BIC and IMO numbers written in free text.
+
+    Uses ``chokepoint.sources.facts``; IMO numbers are checked as ship numbers on vessels and as
+    company numbers on everything else. Properties the party's schema lacks are skipped.
+    """
+    if not text:
+        return
+    scheme = ImoScheme.SHIP if party.schema.is_a("Vessel") else ImoScheme.COMPANY
+    facts = extract_facts(text, scheme)
+    found = {
+        "phone": [*facts.phones, *facts.faxes],
+        "email": facts.emails,
+        "website": facts.websites,
+        "swiftBic": facts.swift_bics,
+        "imoNumber": facts.imo_numbers,
+    }
+    for prop, values in found.items():
+        if values and party.schema.get(prop) is not None:
+            party.add(prop, values, cleaned=True)
 
 
 def make_owner(asset: EntityProxy, name: str, version: ListVersion, record: str) -> list[EntityProxy]:

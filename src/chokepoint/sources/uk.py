@@ -37,6 +37,7 @@ from chokepoint.errors import SourceFormatError
 from chokepoint.model import ListVersion, make_entity
 from chokepoint.sources.listing import (
     Authority,
+    add_text_facts,
     attach_address,
     iso_date,
     make_address,
@@ -112,7 +113,9 @@ def _designation(path: Path, version: ListVersion, element: Element) -> Iterator
         raise SourceFormatError(path, record, f"unknown IndividualEntityShip {kind!r}")
     party = make_entity(schema, f"{ID_PREFIX}-{unique_id}", version, unique_id)
     _names(party, element)
-    party.add("notes", _texts(element, "OtherInformation"))
+    for note in _texts(element, "OtherInformation"):
+        party.add("notes", note)
+        add_text_facts(party, note)
     if party.schema.is_a("LegalEntity"):
         party.add("phone", _texts(element, "PhoneNumbers/PhoneNumber"), quiet=True)
         party.add("website", _texts(element, "Websites/Website"), quiet=True)

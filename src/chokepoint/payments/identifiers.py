@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _BIC_RE = re.compile(r"^[A-Z]{4}[A-Z]{2}[A-Z0-9]{2}([A-Z0-9]{3})?$")
 _IBAN_RE = re.compile(r"^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}$")
+_SEPARATORS_RE = re.compile(r"[\s.\-]")
+_CACHE = 1 << 16
 
 
 def compact(value: str) -> str:
     """Upper case without spaces, dashes or dots: the machine form of an IBAN or BIC."""
-    return re.sub(r"[\s.\-]", "", value).upper()
+    return _SEPARATORS_RE.sub("", value).upper()
 
 
+@lru_cache(maxsize=_CACHE)
 def iban_is_valid(value: str) -> bool:
     """True when ``value`` is shaped like an IBAN and its ISO 7064 mod-97-10 check gives 1.
 
@@ -42,6 +46,7 @@ def bic_is_valid(value: str) -> bool:
     return bool(_BIC_RE.match(compact(value)))
 
 
+@lru_cache(maxsize=_CACHE)
 def bic_country(value: str) -> str | None:
     """The country code (characters 5-6) of a well-formed BIC, else None."""
     bic = compact(value)

@@ -8,17 +8,15 @@ hardened the way ``chokepoint.sources.xmlsafe`` is: any DTD or entity declaratio
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from decimal import Decimal, InvalidOperation
-from xml.etree.ElementTree import Element, ParseError
-
-from defusedxml import DefusedXmlException
-from defusedxml.ElementTree import fromstring
+from xml.etree.ElementTree import Element, ParseError, XMLParser
 
 from chokepoint.payments.errors import PaymentFormatError
 from chokepoint.payments.identifiers import compact
 from chokepoint.payments.message import Account, Address, FreeText, Message, MessageFormat, Party
-from chokepoint.sources.xmlsafe import MAX_TEXT_BYTES, local_name
+from chokepoint.sources.xmlsafe import MAX_TEXT_BYTES
 
 _ROOTS: dict[str, MessageFormat] = {"FIToFICstmrCdtTrf": "pacs.008", "FICdtTrf": "pacs.009"}
 
@@ -69,25 +67,54 @@ def parse_pacs(data: bytes, source: str) -> list[Message]:
     return messages
 
 
+_DECLARED_ENCODING_RE = re.compile(rb"^\s*<\?xml[^>]*encoding\s*=\s*[\"']([A-Za-z0-9._-]+)[\"']")
+_SAFE_ENCODINGS = frozenset({"utf-8", "utf8", "us-ascii", "ascii", "iso-8859-1", "latin-1", "latin1"})
+
+
+def refuse_hostile(data: bytes, source: str) -> None:
+    """Refuse any DTD or entity declaration, and encodings in which such a refusal could be dodged."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\x00" in data[:4]:
+        raise PaymentFormatError(source, None, "refused XML: only UTF-8 documents are read (found UTF-16/32)")
+    declared = _DECLARED_ENCODING_RE.match(data[:200])
+    if declared is not None and declared.group(1).decode().lower() not in _SAFE_ENCODINGS:
+        raise PaymentFormatError(
+            source, None, f"refused XML: encoding {declared.group(1).decode()!r} is not UTF-8"
+        )
+    if b"<!DOCTYPE" in data or b"<!ENTITY" in data:
+        raise PaymentFormatError(source, None, "refused hostile XML: document type or entity declarations")
+
+
 def _parse_xml(data: bytes, source: str) -> Element:
     """The document with namespaces stripped from tags; DTDs and entities are refused."""
+    refuse_hostile(data, source)
     try:
-        root: Element = fromstring(data, forbid_dtd=True, forbid_entities=True, forbid_external=True)
+        parser = XMLParser()
+        parser.feed(data)
+        root: Element = parser.close()
     except ParseError as exc:
         raise PaymentFormatError(source, None, f"malformed XML: {exc}") from exc
-    except DefusedXmlException as exc:
-        raise PaymentFormatError(source, None, f"refused hostile XML ({type(exc).__name__}): {exc}") from exc
     for element in root.iter():
-        element.tag = local_name(element.tag)
+        tag = element.tag
+        if tag[0] == "{":
+            element.tag = tag[tag.index("}") + 1 :]
         if element.text is not None and len(element.text) > MAX_TEXT_BYTES:
             raise PaymentFormatError(source, None, f"field <{element.tag}> is too long")
     return root
 
 
+def _find(element: Element | None, path: str) -> Element | None:
+    """``element.find`` for a ``A/B/C`` path, one C-level child lookup per step; ``.`` is the element."""
+    if path == ".":
+        return element
+    for tag in path.split("/"):
+        if element is None:
+            return None
+        element = element.find(tag)
+    return element
+
+
 def _text(element: Element | None, path: str) -> str | None:
-    if element is None:
-        return None
-    found = element.find(path)
+    found = _find(element, path)
     if found is None or found.text is None:
         return None
     return found.text.strip() or None
@@ -120,23 +147,34 @@ def _transaction(
     )
 
 
+def _kids(element: Element | None) -> dict[str, Element]:
+    """Children by tag (the first of each tag): one pass instead of a lookup per element read."""
+    kids: dict[str, Element] = {}
+    if element is not None:
+        for child in element:
+            kids.setdefault(child.tag, child)
+    return kids
+
+
 def _chain(tx: Element, header: Element | None, fi_parties: bool, prefix: str) -> list[Party]:
     """Every agent and party of a transaction; group-header agents fill roles the transaction omits."""
+    kids = _kids(tx)
+    fallback = {**_kids(_find(header, "SttlmInf")), **_kids(header)} if header is not None else {}
     found: list[Party] = []
     for tag, role in _AGENTS:
-        element = tx.find(tag)
-        if element is None and header is not None:
-            element = header.find(tag) if tag in ("InstgAgt", "InstdAgt") else header.find(f"SttlmInf/{tag}")
+        element = kids.get(tag)
+        if element is None:
+            element = fallback.get(tag)
         if element is not None:
-            found.append(_agent(element, tx.find(f"{tag}Acct"), prefix + role))
+            found.append(_agent(element, kids.get(f"{tag}Acct"), prefix + role))
     for tag, role in _PARTIES:
-        element = tx.find(tag)
+        element = kids.get(tag)
         if element is None:
             continue
         if fi_parties and element.find("FinInstnId") is not None:
-            found.append(_agent(element, tx.find(f"{tag}Acct"), prefix + role))
+            found.append(_agent(element, kids.get(f"{tag}Acct"), prefix + role))
         else:
-            found.append(_party(element, tx.find(f"{tag}Acct"), prefix + role))
+            found.append(_party(element, kids.get(f"{tag}Acct"), prefix + role))
     return found
 
 
@@ -148,38 +186,53 @@ def _account(element: Element | None) -> Account | None:
 def _address(element: Element | None) -> Address | None:
     if element is None:
         return None
-    lines = tuple(line.text.strip() for line in element.findall("AdrLine") if line.text and line.text.strip())
+    lines: list[str] = []
+    fields: dict[str, str] = {}
+    for child in element:
+        value = child.text.strip() if child.text else ""
+        if not value:
+            continue
+        if child.tag == "AdrLine":
+            lines.append(value)
+        else:
+            fields.setdefault(child.tag, value)
     return Address(
-        lines=lines,
-        street=_text(element, "StrtNm"),
-        building=_text(element, "BldgNb"),
-        postcode=_text(element, "PstCd"),
-        town=_text(element, "TwnNm"),
-        subdivision=_text(element, "CtrySubDvsn"),
-        country=_text(element, "Ctry"),
+        lines=tuple(lines),
+        street=fields.get("StrtNm"),
+        building=fields.get("BldgNb"),
+        postcode=fields.get("PstCd"),
+        town=fields.get("TwnNm"),
+        subdivision=fields.get("CtrySubDvsn"),
+        country=fields.get("Ctry"),
     )
 
 
 def _agent(element: Element, account: Element | None, role: str) -> Party:
-    fin = element.find("FinInstnId")
+    fin = _kids(element.find("FinInstnId"))
     identifiers = [
-        v for v in (_text(fin, "ClrSysMmbId/MmbId"), _text(fin, "LEI"), _text(fin, "Othr/Id")) if v
+        v
+        for v in (
+            _text(fin.get("ClrSysMmbId"), "MmbId"),
+            _text(fin.get("LEI"), "."),
+            _text(fin.get("Othr"), "Id"),
+        )
+        if v
     ]
-    bic = _text(fin, "BICFI") or _text(fin, "BIC")
+    bic = _text(fin.get("BICFI"), ".") or _text(fin.get("BIC"), ".")
     return Party(
         role=role,
         kind="agent",
-        name=_text(fin, "Nm"),
+        name=_text(fin.get("Nm"), "."),
         bic=compact(bic) if bic else None,
         account=_account(account),
-        address=_address(fin.find("PstlAdr") if fin is not None else None),
+        address=_address(fin.get("PstlAdr")),
         identifiers=tuple(identifiers),
     )
 
 
 def _party(element: Element, account: Element | None, role: str) -> Party:
-    org = element.find("Id/OrgId")
-    person = element.find("Id/PrvtId")
+    org = _find(element, "Id/OrgId")
+    person = _find(element, "Id/PrvtId")
     identifiers = [
         e.text.strip()
         for holder in (org, person)

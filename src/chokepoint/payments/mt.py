@@ -24,6 +24,9 @@ RJE_SEPARATOR = "$"
 _FIELD_RE = re.compile(r"^:(\d{2}[A-Z]?):", re.MULTILINE)
 _NUMBERED_RE = re.compile(r"^([1-8])/(.*)$")
 _AMOUNT_RE = re.compile(r"^(\d{6})([A-Z]{3})([0-9,]+)$")
+_BRACE_RE = re.compile(r"[{}]")
+_SUB_BLOCK_RE = re.compile(r"\{([0-9A-Z]{3}):([^{}]*)\}")
+_DEBIT_CREDIT_RE = re.compile(r"^/[CD]/")
 
 _PARTY_ROLES: dict[str, dict[str, tuple[str, PartyKind]]] = {
     "103": {
@@ -92,32 +95,28 @@ def parse_mt_text(text: str, source: str) -> list[Message]:
 def _blocks(chunk: str, source: str, record: str) -> tuple[list[Block], str]:
     """Top-level ``{n:...}`` blocks by brace depth; returns what follows the last complete block."""
     blocks: list[Block] = []
-    pos = 0
-    length = len(chunk)
-    while pos < length:
-        start = chunk.find("{", pos)
-        if start < 0 or chunk[pos:start].strip():
-            break
-        colon = chunk.find(":", start)
-        if colon < 0:
-            break
-        depth = 0
-        end = start
-        while end < length:
-            if chunk[end] == "{":
-                depth += 1
-            elif chunk[end] == "}":
-                depth -= 1
-                if depth == 0:
+    depth = 0
+    start = 0
+    end = 0
+    for brace in _BRACE_RE.finditer(chunk):
+        position = brace.start()
+        if brace.group() == "{":
+            if depth == 0:
+                if chunk[end:position].strip():
                     break
-            end += 1
-        if depth != 0:
-            break
-        blocks.append(Block(chunk[start + 1 : colon], chunk[colon + 1 : end]))
-        pos = end + 1
+                start = position
+            depth += 1
+        elif depth > 0:
+            depth -= 1
+            if depth == 0:
+                colon = chunk.find(":", start, position)
+                if colon < 0:
+                    break
+                blocks.append(Block(chunk[start + 1 : colon], chunk[colon + 1 : position]))
+                end = position + 1
     if not blocks:
         raise PaymentFormatError(source, record, "no {1:...} block: not a SWIFT FIN message")
-    return blocks, chunk[pos:].strip()
+    return blocks, chunk[end:].strip()
 
 
 def _without_acks(blocks: list[Block]) -> list[list[Block]]:
@@ -132,7 +131,7 @@ def _without_acks(blocks: list[Block]) -> list[list[Block]]:
 
 def _sub_blocks(content: str) -> dict[str, str]:
     """``{108:ABC}{121:uetr}`` as ``{"108": "ABC", "121": "uetr"}``."""
-    return dict(re.findall(r"\{([0-9A-Z]{3}):([^{}]*)\}", content))
+    return dict(_SUB_BLOCK_RE.findall(content))
 
 
 def _fields(text: str) -> list[tuple[str, str]]:
@@ -230,7 +229,7 @@ def _party(role: str, kind: PartyKind, option: str | None, value: str, source: s
     account: Account | None = None
     identifiers: list[str] = []
     if lines[0].startswith("/"):
-        ident = re.sub(r"^/[CD]/", "", lines[0]).lstrip("/")
+        ident = _DEBIT_CREDIT_RE.sub("", lines[0]).lstrip("/")
         if lines[0].startswith("//"):
             identifiers.append(ident)
         elif ident:

@@ -1,0 +1,247 @@
+"""Screen payment messages: every party and agent, every free text, class-of-transaction rules.
+
+For each message: each party and agent is checked for a North Korean country (BIC, IBAN, address),
+screened by name and BIC against the lists, checked for network proximity to listed parties and for
++850 phones and DPRK places in its address; each free text is searched for +850 phones, DPRK places,
+listed vessels (IMO and name), listed wallets; when the message already has a DPRK nexus, goods under
+UN bans named in its texts add a ``dprk-commodity`` alert. Each hit is an ``Alert`` with the rule
+version applied, its citation, the action and the evidence. The rules in force on the settlement
+date apply.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from chokepoint.payments.alerts import Alert
+from chokepoint.payments.identifiers import bic_country
+from chokepoint.payments.indicators import DPRK_COUNTRY, BannedGoods, DprkIndicators, IndicatorHit
+from chokepoint.payments.message import Message, Party
+from chokepoint.payments.proximity import Exposure, exposures
+from chokepoint.payments.rules import LegalRule, RuleBook
+from chokepoint.payments.screener import CachedScreener, ListNameScreener, PartyMatch, PartyScreener
+from chokepoint.payments.watchlist import ListedVessel, ListedWallet, Watchlist
+from chokepoint.store import Store
+
+BIC_IN_TEXT_RE = re.compile(r"(?<![A-Z0-9])([A-Z]{4}[A-Z]{2}[A-Z0-9]{2}(?:[A-Z0-9]{3})?)(?![A-Z0-9])")
+"""A BIC-shaped word in free text (MT 72 ``/INS/KKBCKPPY``): flagged when its country is KP or listed."""
+
+NEXUS_RULES = frozenset(
+    {
+        "sanctioned-party",
+        "dprk-financial-institution",
+        "dprk-party",
+        "dprk-phone",
+        "dprk-place",
+        "sanctioned-vessel",
+        "sanctioned-vessel-name",
+        "sanctioned-wallet",
+    }
+)
+"""Rules whose hit gives a message a DPRK or sanctions nexus (and so lets ``dprk-commodity`` fire)."""
+
+
+@dataclass
+class PaymentScreener:
+    """Screens messages against a watchlist with a party screener, indicator tables and rules."""
+
+    watchlist: Watchlist
+    screener: PartyScreener
+    indicators: DprkIndicators
+    rules: RuleBook = field(default_factory=RuleBook.default)
+    today: date | None = None
+    _exposure: dict[int, dict[str, Exposure]] = field(default_factory=dict, init=False, repr=False)
+
+    @classmethod
+    def from_store(
+        cls, store: Store, shared_data: Path | None = None, rules: RuleBook | None = None
+    ) -> PaymentScreener:
+        """A screener over the store's current lists, with per-name caching for batches."""
+        watchlist = Watchlist.from_store(store, shared_data)
+        return cls.from_watchlist(watchlist, shared_data, rules)
+
+    @classmethod
+    def from_watchlist(
+        cls, watchlist: Watchlist, shared_data: Path | None = None, rules: RuleBook | None = None
+    ) -> PaymentScreener:
+        return cls(
+            watchlist=watchlist,
+            screener=CachedScreener(ListNameScreener(watchlist)),
+            indicators=DprkIndicators.load(watchlist, shared_data),
+            rules=rules or RuleBook.default(),
+        )
+
+    def screen(self, messages: Iterable[Message]) -> Iterator[Alert]:
+        """Alerts of every message, in message order."""
+        for message in messages:
+            yield from self.screen_message(message)
+
+    def screen_message(self, message: Message) -> list[Alert]:
+        day = message.settlement_date or self.today or date.today()
+        hits = _Hits(message, self.rules, day)
+        for party in message.parties:
+            self._party(party, hits)
+        for text in message.texts:
+            self._text(text.role, text.text, hits)
+        if hits.nexus:
+            for text in message.texts:
+                for goods in self.indicators.banned_goods(text.text):
+                    hits.indicator("dprk-commodity", text.role, text.text, goods)
+        return hits.alerts
+
+    def _proximity(self, max_hops: int) -> dict[str, Exposure]:
+        if max_hops not in self._exposure:
+            self._exposure[max_hops] = exposures(self.watchlist.edges, self.watchlist.listed_ids(), max_hops)
+        return self._exposure[max_hops]
+
+    def _party(self, party: Party, hits: _Hits) -> None:
+        countries = party.countries()
+        kp = {where: c for where, c in countries.items() if c == DPRK_COUNTRY}
+        if kp:
+            rule = "dprk-financial-institution" if party.kind == "agent" else "dprk-party"
+            hits.add(rule, party.role, party.label(), None, 1.0, {"countries": countries})
+        if party.name or party.bic:
+            schema = "Organization" if party.kind == "agent" else "LegalEntity"
+            country = next(iter(countries.values()), None)
+            matches = self.screener.match(party.name or "", schema, country, bic=party.bic)
+            if matches:
+                self._matched(party, matches[0], hits)
+        texts = (
+            [*(party.address.lines if party.address else ()), party.address.town or ""]
+            if party.address
+            else []
+        )
+        for line in [*texts, *party.phones]:
+            if line:
+                self._phones_places(party.role, party.label(), line, hits)
+
+    def _matched(self, party: Party, match: PartyMatch, hits: _Hits) -> None:
+        listed = self.watchlist.parties.get(match.entity_id)
+        evidence: dict[str, Any] = {
+            "matched_name": match.matched_name,
+            "feature": match.feature,
+            "programmes": list(match.programmes),
+            "list_record": listed.provenance if listed else "",
+        }
+        if listed is None or listed.listed:
+            block = hits.rule("sanctioned-party")
+            review = hits.rule("possible-sanctioned-party")
+            if block is not None and match.score >= float(block.param("block_score")):
+                hits.add(
+                    "sanctioned-party", party.role, party.label(), match.entity_id, match.score, evidence
+                )
+            elif review is not None and match.score >= float(review.param("review_score")):
+                hits.add(
+                    "possible-sanctioned-party",
+                    party.role,
+                    party.label(),
+                    match.entity_id,
+                    match.score,
+                    evidence,
+                )
+            return
+        proximity = hits.rule("network-proximity")
+        review = hits.rule("possible-sanctioned-party")
+        if proximity is None or review is None or match.score < float(review.param("review_score")):
+            return
+        exposure = self._proximity(int(proximity.param("max_hops"))).get(match.entity_id)
+        if exposure is not None:
+            evidence.update(hops=exposure.hops, listed_entity_id=exposure.listed_id, path=list(exposure.path))
+            hits.add("network-proximity", party.role, party.label(), match.entity_id, match.score, evidence)
+
+    def _phones_places(self, role: str, name: str, text: str, hits: _Hits) -> None:
+        for hit in self.indicators.phones(text):
+            hits.indicator("dprk-phone", role, name, hit)
+        for hit in self.indicators.place_names(text):
+            hits.indicator("dprk-place", role, name, hit)
+
+    def _text(self, role: str, text: str, hits: _Hits) -> None:
+        self._phones_places(role, text, text, hits)
+        for hit in self.indicators.vessels(text):
+            rule = "sanctioned-vessel" if hit.kind == "vessel_imo" else "sanctioned-vessel-name"
+            hits.indicator(rule, role, text, hit)
+        for hit in self.indicators.wallets_in(text):
+            hits.indicator("sanctioned-wallet", role, text, hit)
+        for bic in BIC_IN_TEXT_RE.findall(text):
+            if bic_country(bic) == DPRK_COUNTRY:
+                hits.add("dprk-financial-institution", role, text, None, 1.0, {"matched": bic, "bic": bic})
+            listed = self.watchlist.bics.get(bic[:8])
+            if listed is not None:
+                hits.add(
+                    "sanctioned-party", role, text, listed, 1.0, {"matched": bic, "feature": "bic_in_text"}
+                )
+
+
+class _Hits:
+    """The alerts of one message, with the rule versions in force on its date."""
+
+    def __init__(self, message: Message, rules: RuleBook, day: date) -> None:
+        self.message = message
+        self.rules = rules
+        self.day = day
+        self.alerts: list[Alert] = []
+        self.nexus = False
+        self._seen: set[tuple[str, str, str]] = set()
+        self._rules: dict[str, LegalRule | None] = {}
+
+    def rule(self, rule_id: str) -> LegalRule | None:
+        if rule_id not in self._rules:
+            self._rules[rule_id] = self.rules.rule(rule_id, self.day)
+        return self._rules[rule_id]
+
+    def add(
+        self,
+        rule_id: str,
+        role: str,
+        name: str,
+        entity_id: str | None,
+        score: float,
+        evidence: dict[str, Any],
+    ) -> None:
+        rule = self.rule(rule_id)
+        key = (rule_id, role, entity_id or str(evidence.get("hs") or evidence.get("matched", "")))
+        if rule is None or key in self._seen:
+            return
+        self._seen.add(key)
+        self.nexus = self.nexus or rule_id in NEXUS_RULES
+        self.alerts.append(
+            Alert(
+                message_id=self.message.message_id,
+                uetr=self.message.uetr,
+                rule=rule.id,
+                action=rule.action,
+                party_role=role,
+                party_name=name,
+                matched_entity_id=entity_id,
+                score=round(score, 4),
+                evidence={
+                    "rule_version": rule.label,
+                    "citation": rule.citation,
+                    "format": self.message.format,
+                    **evidence,
+                },
+                source=self.message.source,
+                index=self.message.index,
+            )
+        )
+
+    def indicator(self, rule_id: str, role: str, name: str, hit: IndicatorHit) -> None:
+        evidence: dict[str, Any] = {"indicator": hit.kind, "matched": hit.text}
+        entity_id: str | None = None
+        detail = hit.detail
+        if isinstance(detail, ListedVessel):
+            entity_id = detail.entity_id
+            evidence.update(vessel=detail.name, imo=detail.imo, list_record=detail.source)
+        elif isinstance(detail, ListedWallet):
+            entity_id = detail.entity_id
+            evidence.update(currency=detail.currency, holder=detail.holder_id)
+        elif isinstance(detail, BannedGoods):
+            evidence.update(hs=detail.hs, goods=detail.goods, ban=detail.citation)
+        elif detail is not None:
+            evidence.update(place=detail.name, place_kind=detail.kind, place_source=detail.source)
+        self.add(rule_id, role, name, entity_id, 1.0, evidence)

@@ -22,7 +22,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 from followthemoney import EntityProxy
@@ -268,18 +268,32 @@ class RemarkRule:
     description: str = ""
 
 
-_DATE_FORMATS = ("%d %b %Y", "%b %Y", "%Y")
+_MONTHS = {
+    m: i
+    for i, m in enumerate(
+        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1
+    )
+}
+_DATE_RE = re.compile(r"(?:(?:(\d{1,2})\s+)?([A-Za-z]{3})[a-z]*\.?\s+)?(\d{4})")
 
 
 def _parse_date(text: str) -> str | None:
     """An OFAC date ("12 Jul 1986", "Jul 1986", "1986") in ISO form at its own precision."""
-    value = text.strip().rstrip(".")
-    for fmt, width in zip(_DATE_FORMATS, (10, 7, 4), strict=True):
-        try:
-            return datetime.strptime(value, fmt).date().isoformat()[:width]
-        except ValueError:
-            continue
-    return None
+    match = _DATE_RE.fullmatch(text.strip().rstrip("."))
+    if match is None:
+        return None
+    day, month_name, year = match.groups()
+    if month_name is None:
+        return year
+    month = _MONTHS.get(month_name.lower())
+    if month is None:
+        return None
+    if day is None:
+        return f"{year}-{month:02d}"
+    try:
+        return date(int(year), month, int(day)).isoformat()
+    except ValueError:
+        return None
 
 
 def _birth_dates(b: _Builder, value: str) -> None:
@@ -436,8 +450,8 @@ REMARK_RULES: tuple[RemarkRule, ...] = (
 _RULE_RE = re.compile(
     r"^(?:alt\.\s+)?(?:"
     + "|".join(f"(?P<r{i}>{rule.label})" for i, rule in enumerate(REMARK_RULES))
-    + r")(?![\w'])\s*(?P<value>.*)$",
-    re.IGNORECASE | re.DOTALL,
+    + r")(?![\w'])",
+    re.IGNORECASE,
 )
 
 DOCUMENT_KINDS: tuple[tuple[str, str], ...] = (
@@ -541,8 +555,8 @@ class _Builder:
     def remark(self, text: str) -> None:
         match = _RULE_RE.match(text)
         if match is not None:
-            index = next(int(k[1:]) for k, v in match.groupdict().items() if k != "value" and v is not None)
-            REMARK_RULES[index].handler(self, match.group("value").strip())
+            rule = REMARK_RULES[int(str(match.lastgroup)[1:])]
+            rule.handler(self, text[match.end() :].strip())
             return
         doc = _DOCUMENT_RE.match(text)
         if doc is not None:

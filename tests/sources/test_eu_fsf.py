@@ -53,7 +53,7 @@ def test_person_has_birth_dates_nationality_and_passport(entities: dict[str, dic
     person = entities["eu-fsf-5520"]
     assert person["schema"] == ["Person"]
     assert person["name"] == ["Ryu Jin"] and person["alias"] == ["류진"]
-    assert person["birthDate"] == ["1965-08-07", "1966"]  # a full date and a bare year
+    assert person["birthDate"] == ["1965-08-07", "1966", "1967", "1968"]  # a date, a year, a range of years
     assert person["birthPlace"] == ["Pyongyang, NORTH KOREA"] and person["nationality"] == ["kp"]
     assert person["gender"] == ["male"] and person["position"] == ["KOMID official in Syria"]
     passport = entities["eu-fsf-5520-passport-8010"]
@@ -80,6 +80,13 @@ def test_unknown_subject_type_names_the_record(tmp_path: Path) -> None:
     path = tmp_path / "eu.xml"
     path.write_bytes(FIXTURE.read_bytes().replace(b'code="person"', b'code="vessel"'))
     with pytest.raises(SourceFormatError, match=r"sanctionEntity logicalId=5520.*'vessel'"):
+        read_all(eu_fsf, path)
+
+
+def test_an_entity_listed_twice_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "eu.xml"
+    path.write_bytes(FIXTURE.read_bytes().replace(b'logicalId="5600"', b'logicalId="5541"'))
+    with pytest.raises(SourceFormatError, match="sanctionEntity logicalId=5541: logicalId occurs twice"):
         read_all(eu_fsf, path)
 
 

@@ -147,6 +147,15 @@ def test_a_relationship_to_an_unknown_profile_is_refused(tmp_path: Path) -> None
         read_all(ofac_advanced, path)
 
 
+def test_a_party_listed_twice_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "SDN_ADVANCED.XML"
+    path.write_bytes(
+        FIXTURE.read_bytes().replace(b'DistinctParty FixedRef="19570"', b'DistinctParty FixedRef="17069"')
+    )
+    with pytest.raises(SourceFormatError, match="DistinctParty FixedRef=17069: FixedRef occurs twice"):
+        read_all(ofac_advanced, path)
+
+
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=mutations(FIXTURE.read_bytes()))
 def test_fuzzed_files_parse_or_raise_source_format_error(tmp_path: Path, data: bytes) -> None:

@@ -95,6 +95,15 @@ def test_designation_without_kind_names_the_record(tmp_path: Path) -> None:
         read_all(uk, path)
 
 
+def test_a_designation_listed_twice_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "uk.xml"
+    path.write_bytes(
+        FIXTURE.read_bytes().replace(b"<UniqueID>DPR0241</UniqueID>", b"<UniqueID>DPR0016</UniqueID>")
+    )
+    with pytest.raises(SourceFormatError, match="Designation DPR0016: UniqueID occurs twice"):
+        read_all(uk, path)
+
+
 @pytest.mark.parametrize(
     "payload",
     [xxe("Designations"), billion_laughs("Designations"), truncated(FIXTURE)],

@@ -6,11 +6,11 @@ Schema: namespace ``http://eu.europa.eu/fpi/fsd/export``; root ``export`` with `
 ``regulation`` (``programme`` code such as ``PRK``, ``numberTitle``, ``publicationDate``,
 ``entryIntoForceDate``, ``publicationUrl``), ``subjectType`` (``code`` ``person`` or ``enterprise``),
 ``nameAlias`` (``wholeName``, ``firstName``/``middleName``/``lastName``, ``strong``, ``gender``,
-``title``, ``function``, ``nameLanguage``), ``birthdate`` (``birthdate`` or ``year``/``monthOfYear``/
-``dayOfMonth``, with place and country), ``citizenship``, ``address`` (with ``contactInfo``
-key/value pairs: PHONE, FAX, EMAIL, WEB) and ``identification`` (``identificationTypeCode``:
-``passport``, ``id``, ``regnumber``, ``imo``, ``swiftbic``, ``fiscalcode`` …). Every value sits in an
-attribute. Country ``UNKNOWN`` (ISO ``00``) means no country.
+``title``, ``function``, ``nameLanguage``), ``birthdate`` (``birthdate``, or ``year``/``monthOfYear``/
+``dayOfMonth``, or ``yearRangeFrom``/``yearRangeTo``, with place and country), ``citizenship``,
+``address`` (with ``contactInfo`` key/value pairs: PHONE, FAX, EMAIL, WEB) and ``identification``
+(``identificationTypeCode``: ``passport``, ``id``, ``regnumber``, ``imo``, ``swiftbic``, ``fiscalcode``
+…). Every value sits in an attribute. Country ``UNKNOWN`` (ISO ``00``) means no country.
 
 Ids: ``eu-fsf-<logicalId>``. One Sanction per party by the EU, programmes as ``programId``.
 """
@@ -35,8 +35,9 @@ from chokepoint.sources.listing import (
     make_document,
     make_sanction,
     mark_listed,
+    xml_records,
 )
-from chokepoint.sources.xmlsafe import iter_records, text
+from chokepoint.sources.xmlsafe import text
 
 SOURCE = "eu-fsf"
 TITLE = "EU Financial Sanctions Files (xmlFullSanctionsList_1_1)"
@@ -66,7 +67,7 @@ def _q(name: str) -> str:
 
 def publication_date(path: Path) -> date | None:
     """The day of the ``generationDate`` attribute on the root ``export`` element."""
-    for event, element in iter_records(path, set(), root_tags=_ROOT_TAGS):
+    for event, element in xml_records(path, set(), root_tags=_ROOT_TAGS):
         if event == "root":
             value = element.get("generationDate")
             if not value:
@@ -80,8 +81,13 @@ def publication_date(path: Path) -> date | None:
 
 def read(path: Path, version: ListVersion) -> Iterator[EntityProxy]:
     """Stream the FtM entities of an EU FSF full-list XML file."""
-    for event, element in iter_records(path, _RECORD_TAGS, root_tags=_ROOT_TAGS):
+    seen: set[str] = set()
+    for event, element in xml_records(path, _RECORD_TAGS, root_tags=_ROOT_TAGS):
         if event == "record":
+            key = element.get("logicalId") or ""
+            if key in seen:
+                raise SourceFormatError(path, f"sanctionEntity logicalId={key}", "logicalId occurs twice")
+            seen.add(key)
             yield from _entity(path, version, element)
 
 
@@ -157,6 +163,9 @@ def _birth(party: EntityProxy, element: Element) -> None:
         day = birth.get("birthdate") or iso_date(
             birth.get("year"), birth.get("monthOfYear"), birth.get("dayOfMonth")
         )
+        if day is None:  # "between 1960 and 1962": both ends, as years
+            day_range = [iso_date(birth.get(end)) for end in ("yearRangeFrom", "yearRangeTo")]
+            party.add("birthDate", [d for d in day_range if d], quiet=True)
         party.add("birthDate", day, quiet=True)
         country = _country(birth)
         place = ", ".join(p for p in (birth.get("city"), birth.get("place"), birth.get("region")) if p)

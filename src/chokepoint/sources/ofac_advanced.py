@@ -45,8 +45,9 @@ from chokepoint.sources.listing import (
     make_owner,
     make_sanction,
     mark_listed,
+    xml_records,
 )
-from chokepoint.sources.xmlsafe import iter_records, local_name, text
+from chokepoint.sources.xmlsafe import local_name, text
 
 SOURCE = "ofac-advanced"
 TITLE = "OFAC SDN list, advanced XML (SDN_ADVANCED.XML)"
@@ -175,7 +176,7 @@ def _q(path: str) -> str:
 
 def publication_date(path: Path) -> date | None:
     """The ``DateOfIssue`` at the head of the file."""
-    for event, element in iter_records(path, {"DateOfIssue"}, root_tags=_ROOT_TAGS):
+    for event, element in xml_records(path, {"DateOfIssue"}, root_tags=_ROOT_TAGS):
         if event == "record":
             return _date(path, "DateOfIssue", element)
     return None
@@ -184,7 +185,7 @@ def publication_date(path: Path) -> date | None:
 def read(path: Path, version: ListVersion) -> Iterator[EntityProxy]:
     """Stream the FtM entities of an SDN_ADVANCED.XML file."""
     reader = _Reader(path, version)
-    for event, element in iter_records(path, _RECORD_TAGS, root_tags=_ROOT_TAGS):
+    for event, element in xml_records(path, _RECORD_TAGS, root_tags=_ROOT_TAGS):
         if event == "record":
             yield from reader.handle(local_name(element.tag), element)
     yield from reader.finish()
@@ -250,6 +251,7 @@ class _Reader:
         self.locations: dict[str, _Location] = {}
         self.documents: dict[str, list[_IdDocument]] = defaultdict(list)
         self.parties: dict[str, _Party] = {}
+        self.fixed_refs: set[str] = set()
         self.entries: dict[str, _Entries] = defaultdict(_Entries)
         self.relations: list[_Relation] = []
 
@@ -360,6 +362,9 @@ class _Reader:
         profile = element.find(_q("Profile"))
         if not fixed_ref or profile is None:
             raise self._error(record, "a DistinctParty needs a FixedRef and a Profile")
+        if fixed_ref in self.fixed_refs:
+            raise self._error(record, "FixedRef occurs twice")
+        self.fixed_refs.add(fixed_ref)
         entity = make_entity(
             self._schema(profile, record), f"{ID_PREFIX}-{fixed_ref}", self.version, fixed_ref
         )

@@ -45,8 +45,9 @@ from chokepoint.sources.listing import (
     make_owner,
     make_sanction,
     mark_listed,
+    xml_records,
 )
-from chokepoint.sources.xmlsafe import iter_records, text
+from chokepoint.sources.xmlsafe import text
 
 SOURCE = "uk"
 TITLE = "UK Sanctions List (FCDO, XML)"
@@ -70,6 +71,10 @@ def _texts(element: Element, path: str) -> list[str]:
     return [value for node in element.iterfind(_q(path)) if (value := text(node))]
 
 
+def _leaf_texts(element: Element, leaf: str) -> list[str]:
+    return [value for node in element.iterfind(f".//{{*}}{leaf}") if (value := text(node))]
+
+
 def uk_date(value: str | None) -> str | None:
     """A ``dd/mm/yyyy`` date as ISO, keeping only the known parts (``dd/mm/1971`` → ``1971``)."""
     if not value:
@@ -83,7 +88,7 @@ def uk_date(value: str | None) -> str | None:
 
 def publication_date(path: Path) -> date | None:
     """The ``DateGenerated`` of the file (dd/mm/yyyy)."""
-    for event, element in iter_records(path, {"DateGenerated", "Designation"}, root_tags=_ROOT_TAGS):
+    for event, element in xml_records(path, {"DateGenerated", "Designation"}, root_tags=_ROOT_TAGS):
         if event != "record":
             continue
         if element.tag.rsplit("}", 1)[-1] != "DateGenerated":
@@ -97,8 +102,13 @@ def publication_date(path: Path) -> date | None:
 
 def read(path: Path, version: ListVersion) -> Iterator[EntityProxy]:
     """Stream the FtM entities of a UK Sanctions List XML file."""
-    for event, element in iter_records(path, {"Designation"}, root_tags=_ROOT_TAGS):
+    seen: set[str] = set()
+    for event, element in xml_records(path, {"Designation"}, root_tags=_ROOT_TAGS):
         if event == "record":
+            key = text(element.find(_q("UniqueID"))) or ""
+            if key in seen:
+                raise SourceFormatError(path, f"Designation {key}", "UniqueID occurs twice")
+            seen.add(key)
             yield from _designation(path, version, element)
 
 
@@ -225,13 +235,14 @@ def _entity_details(party: EntityProxy, node: Element) -> None:
 
 
 def _ship(party: EntityProxy, version: ListVersion, record: str, node: Element) -> Iterator[EntityProxy]:
-    party.add("imoNumber", _texts(node, "IMONumbers/IMONumber"), quiet=True)
-    party.add("type", _texts(node, "TypeOfShipDetails/TypeOfShip"))
-    party.add("flag", _texts(node, "CurrentBelievedFlagOfShips/CurrentBelievedFlagOfShip"), quiet=True)
-    party.add("pastFlags", _texts(node, "PreviousFlags/PreviousFlag"), quiet=True)
-    party.add("tonnage", _texts(node, "Tonnages/Tonnage"), quiet=True)
-    party.add("buildDate", _texts(node, "YearBuilts/YearBuilt"), quiet=True)
-    for owner in _texts(node, "CurrentOwnerOperators/CurrentOwnerOperator"):
+    """Ship details, found by their leaf element names (the containers are plural forms of them)."""
+    party.add("imoNumber", _leaf_texts(node, "IMONumber"), quiet=True)
+    party.add("type", _leaf_texts(node, "TypeOfShip"))
+    party.add("flag", _leaf_texts(node, "CurrentBelievedFlagOfShip"), quiet=True)
+    party.add("pastFlags", _leaf_texts(node, "PreviousFlag"), quiet=True)
+    party.add("tonnage", _leaf_texts(node, "TonnageOfShip"), quiet=True)
+    party.add("buildDate", _leaf_texts(node, "YearBuilt"), quiet=True)
+    for owner in _leaf_texts(node, "CurrentOwnerOperator"):
         yield from make_owner(party, owner, version, record)
 
 

@@ -6,6 +6,7 @@ import hashlib
 import re
 from dataclasses import asdict, dataclass
 from datetime import UTC, date, datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -92,20 +93,24 @@ def derived_id(parent_id: str, kind: str, *keys: object) -> str:
     return f"{parent_id}-{kind}-{tail}"
 
 
+@lru_cache(maxsize=64)
+def _version_provenance(version: ListVersion) -> tuple[tuple[str, str | None], ...]:
+    return (
+        ("source", version.source),
+        ("version", version.version_id),
+        ("published", version.published.isoformat() if version.published else None),
+        ("sha256", version.sha256),
+        ("retrieved_at", version.retrieved_at.isoformat()),
+    )
+
+
 def make_entity(schema: str, entity_id: str, version: ListVersion, record: str) -> EntityProxy:
     """A new FtM entity of ``schema`` with a stable id and its provenance attached."""
     entity = model.make_entity(schema)
     entity.id = entity_id
-    entity.context = {
-        "provenance": Provenance(
-            source=version.source,
-            record=record,
-            version=version.version_id,
-            published=version.published.isoformat() if version.published else None,
-            sha256=version.sha256,
-            retrieved_at=version.retrieved_at.isoformat(),
-        ).to_dict()
-    }
+    provenance: dict[str, str | None] = dict(_version_provenance(version))
+    provenance["record"] = record
+    entity.context = {"provenance": provenance}
     return entity
 
 

@@ -22,6 +22,7 @@ import pytest
 from typer.testing import CliRunner
 
 from chokepoint.cli import app
+from chokepoint.errors import InputError
 from chokepoint.sources.download import (
     DownloadConfig,
     DownloadError,
@@ -206,6 +207,14 @@ def test_from_dir_loads_local_copies(tmp_path: Path, store: Store) -> None:
     (tmp_path / "uk" / "UK-Sanctions-List.xml").write_bytes((FIXTURES / UK_FILE).read_bytes())
     assert local_copy("uk", tmp_path) == tmp_path / "uk" / "UK-Sanctions-List.xml"
     assert load_local(store, "uk", tmp_path).version.entity_count == 11
+
+
+def test_from_dir_finds_dated_copies_in_the_shared_data_layout(shared_data: Path) -> None:
+    lists = shared_data / "lists"
+    assert local_copy("un-sc", lists) == lists / "un" / "UN_consolidated_2026-02-27.xml"
+    assert local_copy("ofac-sdn", lists) == lists / "ofac_sdn_2021-07"
+    with pytest.raises(InputError, match="no local copy of uk"):
+        local_copy("uk", lists)
 
 
 def test_cli_update_prints_json_and_fails_with_exit_code_2(server: ListServer, tmp_path: Path) -> None:

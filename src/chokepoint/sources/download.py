@@ -16,6 +16,7 @@ Financial Sanctions Files URL carries a personal token (from the FSF web site); 
 
 from __future__ import annotations
 
+import fnmatch
 import hashlib
 import json
 import os
@@ -320,22 +321,37 @@ def update_source(
     )
 
 
+LOCAL_NAMES: dict[str, str] = {
+    "un-sc": "*consolidated*.xml",
+    "ofac-sdn": "sdn.csv",
+    "ofac-advanced": "sdn_advanced*.xml",
+    "eu-fsf": "*fullsanctionslist*.xml",
+    "uk": "uk*sanctions*list*.xml",
+}
+"""How a local copy of each source may be named (case-insensitive glob), e.g. the dated
+``UN_consolidated_2026-02-27.xml``; for ``ofac-sdn`` the folder holding ``sdn.csv`` is loaded."""
+
+
 def local_copy(source: str, directory: Path) -> Path:
     """The local copy of ``source`` under ``directory`` (for ``--from DIR``).
 
-    Looked for as ``DIR/<source>/`` (the layout ``update`` writes and mirrors serve) and then as the
-    official file name directly in ``DIR``; for ``ofac-sdn`` the folder holding ``sdn.csv``.
+    First the layout ``update`` writes and mirrors serve (``DIR/<source>/<official name>``), then the
+    official name in ``DIR``, then the last (by path, so the newest dated) file anywhere below
+    ``DIR`` whose name matches ``LOCAL_NAMES``.
     """
     official = OFFICIAL_FILES.get(source)
     if official is None:
         raise DownloadError(source, None, f"no official files known; sources: {', '.join(OFFICIAL_FILES)}")
-    for folder in (directory / source, directory):
-        first = folder / official[0].name
-        if first.is_file():
-            return folder if source in FOLDER_SOURCES else first
-    raise InputError(
-        directory, None, f"no {official[0].name} for {source} (looked in {directory / source} too)"
+    candidates = [folder / official[0].name for folder in (directory / source, directory)]
+    pattern = LOCAL_NAMES[source]
+    candidates += sorted(
+        (p for p in directory.rglob("*") if fnmatch.fnmatch(p.name.lower(), pattern) and p.is_file()),
+        reverse=True,
     )
+    for found in candidates:
+        if found.is_file():
+            return found.parent if source in FOLDER_SOURCES else found
+    raise InputError(directory, None, f"no local copy of {source} ({official[0].name} or {pattern})")
 
 
 def load_local(store: Store, source: str, directory: Path) -> LoadResult:

@@ -118,6 +118,13 @@ def test_record_without_reference_number(loaded_home: Path, tmp_path: Path) -> N
     assert_refused(loaded_home, tmp_path, "un-sc", path, "record #2", "no REFERENCE_NUMBER")
 
 
+def test_a_list_without_records_is_refused(tmp_path: Path) -> None:
+    data = UN_FIXTURE.read_bytes()
+    empty = data[: data.index(b"<INDIVIDUALS>")] + b"</CONSOLIDATED_LIST>\n"
+    with pytest.raises(SourceFormatError, match="no INDIVIDUAL or ENTITY record"):
+        read_all(un_sc, un_file(tmp_path, empty))
+
+
 # -- OFAC CSV --------------------------------------------------------------------------------------------
 
 
@@ -157,6 +164,12 @@ def test_multi_line_field_over_the_cap(tmp_path: Path) -> None:
         lambda data: b'9300,"X","individual",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,"' + lines + b'"\r\n',
     )
     with pytest.raises(SourceFormatError, match="characters long"):
+        read_all(ofac_sdn, folder)
+
+
+def test_an_empty_sdn_file_is_refused(tmp_path: Path) -> None:
+    folder = ofac_copy(tmp_path, lambda data: b"\x1a")
+    with pytest.raises(SourceFormatError, match="no SDN entries"):
         read_all(ofac_sdn, folder)
 
 

@@ -152,6 +152,8 @@ def _read_parties(path: Path) -> list[_Party]:
                 remarks=f[11],
             )
         )
+    if not parties:
+        raise SourceFormatError(path, None, "no SDN entries: loading it would mark every party removed")
     return parties
 
 

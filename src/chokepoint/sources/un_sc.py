@@ -52,13 +52,18 @@ def publication_date(path: Path) -> date | None:
 
 
 def read(path: Path, version: ListVersion) -> Iterator[EntityProxy]:
-    """Stream the parties of the list with their sanctions, addresses and documents."""
+    """Stream the parties of the list with their sanctions, addresses and documents.
+
+    A list without a single INDIVIDUAL or ENTITY is refused: loading it would mark every party removed.
+    """
     count = 0
     for event, element in iter_records(path, _RECORD_TAGS, root_tags=_ROOT_TAGS):
         if event != "record":
             continue
         count += 1
         yield from _Record(path, version, element, count).entities()
+    if count == 0:
+        raise SourceFormatError(path, None, "the list holds no INDIVIDUAL or ENTITY record")
 
 
 def _timestamp_day(path: Path, value: str) -> date:

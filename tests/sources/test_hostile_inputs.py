@@ -118,6 +118,12 @@ def test_record_without_reference_number(loaded_home: Path, tmp_path: Path) -> N
     assert_refused(loaded_home, tmp_path, "un-sc", path, "record #2", "no REFERENCE_NUMBER")
 
 
+def test_unknown_declared_encoding(tmp_path: Path) -> None:
+    data = UN_FIXTURE.read_bytes().replace(b'encoding="UTF-8"', b'encoding="U99TF-8"')
+    with pytest.raises(SourceFormatError, match="unknown encoding"):
+        read_all(un_sc, un_file(tmp_path, data))
+
+
 def test_a_list_without_records_is_refused(tmp_path: Path) -> None:
     data = UN_FIXTURE.read_bytes()
     empty = data[: data.index(b"<INDIVIDUALS>")] + b"</CONSOLIDATED_LIST>\n"

@@ -44,7 +44,7 @@ _GENDERS = {"male": "male", "female": "female"}
 
 def publication_date(path: Path) -> date | None:
     """The day of the root's ``dateGenerated`` attribute (UTC), or None when absent."""
-    for event, element in iter_records(path, _RECORD_TAGS, root_tags=_ROOT_TAGS):
+    for event, element in _records(path):
         if event == "root":
             value = element.get("dateGenerated")
             return _timestamp_day(path, value) if value else None
@@ -57,13 +57,21 @@ def read(path: Path, version: ListVersion) -> Iterator[EntityProxy]:
     A list without a single INDIVIDUAL or ENTITY is refused: loading it would mark every party removed.
     """
     count = 0
-    for event, element in iter_records(path, _RECORD_TAGS, root_tags=_ROOT_TAGS):
+    for event, element in _records(path):
         if event != "record":
             continue
         count += 1
         yield from _Record(path, version, element, count).entities()
     if count == 0:
         raise SourceFormatError(path, None, "the list holds no INDIVIDUAL or ENTITY record")
+
+
+def _records(path: Path) -> Iterator[tuple[str, Element]]:
+    """``xmlsafe.iter_records`` over the list; an unknown encoding in the XML declaration is an error too."""
+    try:
+        yield from iter_records(path, _RECORD_TAGS, root_tags=_ROOT_TAGS)
+    except LookupError as exc:  # expat raises it for <?xml encoding="..."?> it does not know
+        raise SourceFormatError(path, None, f"malformed XML: {exc}") from exc
 
 
 def _timestamp_day(path: Path, value: str) -> date:

@@ -47,6 +47,7 @@ class ListServer:
         self.errors_before_success: dict[str, int] = {}
         self.delay: dict[str, float] = {}
         self.chunked: set[str] = set()
+        self.short_before_success: dict[str, int] = {}
         handler = partial(_Handler, self, directory=str(root))
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
         self.httpd.daemon_threads = True
@@ -72,6 +73,14 @@ class _Handler(SimpleHTTPRequestHandler):
             self.send_error(503, "try again")
             return
         time.sleep(self.lists.delay.get(path, 0.0))
+        if self.lists.hits[path] <= self.lists.short_before_success.get(path, 0):
+            body = (self.lists.root / path.lstrip("/")).read_bytes()
+            self.send_response(200)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body[: len(body) // 2])  # the connection drops half-way
+            self.close_connection = True
+            return
         if path in self.lists.chunked:
             body = (self.lists.root / path.lstrip("/")).read_bytes()
             self.send_response(200)
@@ -148,6 +157,13 @@ def test_a_503_is_retried(server: ListServer, store: Store) -> None:
     assert server.hits[f"/{UK_FILE}"] == 3 and result.load.created
 
 
+def test_a_body_cut_short_is_retried(server: ListServer, store: Store) -> None:
+    server.short_before_success[f"/{UK_FILE}"] = 1
+    result = update_source(store, "uk", _config(server, uk=UK_FILE))
+    assert server.hits[f"/{UK_FILE}"] == 2
+    assert result.path.read_bytes() == (FIXTURES / UK_FILE).read_bytes()
+
+
 def test_persistent_503_gives_up_and_leaves_store_and_files_unchanged(
     server: ListServer, store: Store
 ) -> None:
@@ -215,6 +231,17 @@ def test_from_dir_finds_dated_copies_in_the_shared_data_layout(shared_data: Path
     assert local_copy("ofac-sdn", lists) == lists / "ofac_sdn_2021-07"
     with pytest.raises(InputError, match="no local copy of uk"):
         local_copy("uk", lists)
+
+
+def test_cli_update_from_a_folder(tmp_path: Path) -> None:
+    (tmp_path / "lists" / "uk").mkdir(parents=True)
+    (tmp_path / "lists" / "uk" / "UK-Sanctions-List.xml").write_bytes((FIXTURES / UK_FILE).read_bytes())
+    home = tmp_path / "home"
+    result = CliRunner().invoke(
+        app, ["lists", "update", "uk", "--from", str(tmp_path / "lists"), "--home", str(home)]
+    )
+    assert result.exit_code == 0, result.output
+    assert "uk 2024-03-14-" in result.stdout and "loaded 11 entities" in result.stdout
 
 
 def test_cli_update_prints_json_and_fails_with_exit_code_2(server: ListServer, tmp_path: Path) -> None:

@@ -368,7 +368,7 @@ class _Reader:
         entity = make_entity(
             self._schema(profile, record), f"{ID_PREFIX}-{fixed_ref}", self.version, fixed_ref
         )
-        entity.add("sourceUrl", DETAILS_URL.format(fixed_ref))
+        entity.add("sourceUrl", DETAILS_URL.format(fixed_ref), cleaned=True)
         entity.add("notes", text(element.find(_q("Comment"))))
         party = _Party(entity, fixed_ref)
         for identity in profile.iterfind(_q("Identity")):
@@ -603,7 +603,7 @@ class _Reader:
         sanction.add("reason", sorted(entries.reasons))
         sanction.add("listingDate", min(entries.listed) if entries.listed else None)
         sanction.add("authorityId", party.record)
-        sanction.add("sourceUrl", DETAILS_URL.format(party.record))
+        sanction.add("sourceUrl", DETAILS_URL.format(party.record), cleaned=True)
         sanction.add("summary", [*sorted(entries.lists), *party.sanction_notes])
         return sanction
 

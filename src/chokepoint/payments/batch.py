@@ -37,7 +37,7 @@ class ScreeningRun:
         flagged = len({(a.source, a.index) for a in self.alerts})
         return {
             "messages": self.messages,
-            "alerts": len(self.alerts),
+            "alert_count": len(self.alerts),
             "messages_with_alerts": flagged,
             "dismissed_false_positives": self.dismissed,
             "by_action": by_action,

@@ -66,7 +66,7 @@ def screen_command(
     else:
         summary = run.summary()
         console.print(
-            f"{summary['messages']:,} messages, {summary['alerts']:,} alerts on "
+            f"{summary['messages']:,} messages, {summary['alert_count']:,} alerts on "
             f"{summary['messages_with_alerts']:,} messages "
             f"({summary['dismissed_false_positives']:,} set aside as false positives) -> {output}"
         )

@@ -480,10 +480,12 @@ def _nexus_kinds(world: _World) -> dict[str, float]:
 
 
 def _typology(world: _World, kind: str) -> list[Message]:
+    """One planted pattern. Hubs and pass-through fronts are new accounts with no ordinary traffic, as
+    the shells and collection accounts of the typologies are."""
     rng = world.rng
     start = world.day()
     if kind in ("fan_in", "fan_out"):
-        hub = world.pick()
+        hub = world._customer()
         others = rng.sample([c for c in world.customers if c is not hub], rng.randint(6, 9))
         pairs = [(o, hub) if kind == "fan_in" else (hub, o) for o in others]
         return [world.payment(a, b, day=world.day(start, 5)) for a, b in pairs]
@@ -497,7 +499,7 @@ def _typology(world: _World, kind: str) -> list[Message]:
             amount = Decimal(f"{float(amount) * rng.uniform(0.95, 0.99):.2f}")
         return cycle
     if kind == "structuring":
-        payer = world.pick()
+        payer = world._customer()
         payees = rng.sample(world.customers, 3)
         return [
             world.payment(
@@ -505,7 +507,8 @@ def _typology(world: _World, kind: str) -> list[Message]:
             )
             for _ in range(rng.randint(4, 6))
         ]
-    source, front, target = rng.sample(world.customers, 3)
+    source, target = rng.sample(world.customers, 2)
+    front = world._customer()
     amount = Decimal(f"{rng.uniform(20000, 500000):.2f}")
     forward = Decimal(f"{float(amount) * rng.uniform(0.95, 0.99):.2f}")
     return [

@@ -25,12 +25,8 @@ DPRK_COUNTRY = "KP"
 PHONE_RE = re.compile(r"(?<![\d+])(?:\+|00)\s?850(?:[\s\-./()]*\d){5,}")
 """+850 or 00850 followed by at least five more digits (ITU-T E.164 country code of the DPRK)."""
 IMO_RE = re.compile(r"(?<!\d)(\d{7})(?!\d)")
-WALLET_RE = re.compile(
-    r"\b(0x[0-9a-fA-F]{40}|[13][1-9A-HJ-NP-Za-km-z]{25,34}|(?:bc1|ltc1)[0-9a-z]{20,80}"
-    r"|T[1-9A-HJ-NP-Za-km-z]{33}|[48][1-9A-HJ-NP-Za-km-z]{93,105}|r[1-9A-HJ-NP-Za-km-z]{24,34})\b"
-)
-"""Shapes of Bitcoin (base58, bech32), EVM, Tron, Monero and Ripple addresses: candidates only, looked
-up exactly in the watchlist's wallets."""
+MIN_WALLET_CHARS = 25
+"""The shortest address looked up: Bitcoin base58 addresses have 25 to 34 characters."""
 CONTEXT_WORDS = frozenset({"DPRK", "PYONGYANG", "NORTH", "DPR", "CHOSON", "JOSEON"})
 """Words that let an ambiguous place name (``Rajin``, ``Panjang``) count as a DPRK indicator."""
 
@@ -127,11 +123,18 @@ class DprkIndicators:
         return hits
 
     def wallets_in(self, text: str) -> list[IndicatorHit]:
+        """Listed wallet addresses, also when a line break split one (a 42-character EVM address cannot
+        fit a 35-character MT line): each word and each pair of adjacent words is looked up exactly."""
+        if not self.wallets:
+            return []
+        words = [w.strip(".,;:()[]") for w in text.split()]
         hits: list[IndicatorHit] = []
-        for match in WALLET_RE.finditer(text):
-            wallet = self.wallets.get(wallet_key(match.group(1)))
-            if wallet is not None:
-                hits.append(IndicatorHit("wallet", match.group(1), wallet))
+        for i, word in enumerate(words):
+            for candidate in (word, word + words[i + 1] if i + 1 < len(words) else ""):
+                if len(candidate) >= MIN_WALLET_CHARS:
+                    wallet = self.wallets.get(wallet_key(candidate))
+                    if wallet is not None:
+                        hits.append(IndicatorHit("wallet", candidate, wallet))
         return hits
 
     def banned_goods(self, text: str) -> list[IndicatorHit]:

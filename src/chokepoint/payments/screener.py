@@ -14,12 +14,13 @@ what makes batches fast: payment traffic repeats the same parties.
 from __future__ import annotations
 
 import math
-from collections import defaultdict
-from collections.abc import Iterable
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Protocol
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import JaroWinkler
 from rigour.names import remove_org_types
 
 from chokepoint.payments.phrases import normalise, tokens
@@ -28,8 +29,24 @@ from chokepoint.payments.watchlist import ListedParty, Watchlist
 MIN_SCORE = 0.80
 """Candidates below this similarity are not returned (rules decide what to do above it)."""
 
-COMMON_TOKEN_SHARE = 0.02
-"""A token in more than 2 % of listed names (``TRADING``, ``CO``) does not make a candidate by itself."""
+TOKEN_MATCH = 0.88
+"""Jaro-Winkler similarity from which two words count as the same word (one typo in a 5-letter word)."""
+
+FUZZY_TOKEN_CHARS = 5
+"""Words shorter than this must match exactly: ``LI``/``LIM`` or ``CHEN``/``CHENG`` are different names."""
+
+SHORTLIST = 12
+"""Candidates per query that get the word alignment, after a cheap rapidfuzz pre-ranking."""
+
+JOINED_MATCH = 0.95
+"""Similarity of the space-free names from which a spacing variant counts as the same name."""
+
+PREFIX_CHARS = 4
+"""Length of the word prefixes used as blocking keys."""
+
+COMMON_TOKEN_SHARE = 0.005
+"""A blocking key in more than 0.5 % of listed names (``TRADING``, ``KORE*``) does not make a candidate by
+itself when the name has rarer keys."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,13 +94,21 @@ class ListNameScreener:
                 if folded:
                     self._names.append((folded, party, name))
         for index, (folded, _, _) in enumerate(self._names):
-            for token in set(folded.split()):
-                self._by_token[token].append(index)
+            for key in _keys(folded):
+                self._by_token[key].append(index)
         limit = max(3, math.ceil(COMMON_TOKEN_SHARE * len(self._names)))
         self._rare = {token for token, hits in self._by_token.items() if len(hits) <= limit}
+        frequency = Counter(t for folded, _, _ in self._names for t in set(folded.split()))
+        total = len(self._names) + 1
+        self._weights = {t: math.log(1.0 + total / (n + 1)) for t, n in frequency.items()}
+        self._unseen_weight = math.log(1.0 + total)
+
+    def _weight(self, token: str) -> float:
+        """Inverse document frequency of a word over the listed names; unseen words weigh most."""
+        return self._weights.get(token, self._unseen_weight)
 
     def _candidates(self, folded: str) -> Iterable[int]:
-        words = set(folded.split())
+        words = _keys(folded)
         rare = [w for w in words if w in self._rare and len(w) > 1]
         keys = rare or [w for w in words if w in self._by_token]
         found: set[int] = set()
@@ -104,9 +129,18 @@ class ListNameScreener:
                 )
         folded = _fold(name) if name else ""
         if folded:
-            for index in self._candidates(folded):
+            candidates = list(self._candidates(folded))
+            if len(candidates) > SHORTLIST:
+                ranked = process.extract(
+                    folded,
+                    [self._names[i][0] for i in candidates],
+                    scorer=fuzz.token_set_ratio,
+                    limit=SHORTLIST,
+                )
+                candidates = [candidates[position] for _, _, position in ranked]
+            for index in candidates:
                 listed_name, party, original = self._names[index]
-                score = fuzz.token_sort_ratio(folded, listed_name) / 100.0
+                score = similarity(folded, listed_name, self._weight)
                 if score < self.min_score or not _compatible(schema, party.schema):
                     continue
                 current = best.get(party.id)
@@ -121,6 +155,56 @@ class ListNameScreener:
                         "name",
                     )
         return sorted(best.values(), key=lambda m: (-m.score, m.entity_id))
+
+
+def _keys(folded: str) -> set[str]:
+    """Blocking keys of a folded name: its words, the first four letters of each longer word and of the
+    name written without spaces (so ``MOOYOKBAKN`` still meets ``MOOYOKBANK``)."""
+    words = folded.split()
+    keys = set(words)
+    keys.update(w[:PREFIX_CHARS] + "*" for w in words if len(w) > PREFIX_CHARS)
+    keys.add("".join(words)[:PREFIX_CHARS] + "*")
+    return keys
+
+
+def similarity(a: str, b: str, weight: Callable[[str], float] = lambda token: 1.0) -> float:
+    """How alike two folded names are, in [0, 1].
+
+    Words are aligned one-to-one, most similar pairs first (Jaro-Winkler, so typos and transpositions
+    keep a high similarity); a pair counts when its similarity reaches ``TOKEN_MATCH``. The score is the
+    weighted share of both names' words that found a partner, each pair counting its similarity, with
+    rare words weighing more (``weight``, e.g. inverse document frequency over the listed names): a
+    missing distinctive word (``GREEN WAY INDUSTRIES`` against ``GREEN INDUSTRIES``) costs much, a missing
+    common one little. A name that differs only in spacing (``JONCHI BU``, ``FOREIGN TRADEBANK``) scores
+    its similarity with spaces removed when that is at least ``JOINED_MATCH``."""
+    left, right = a.split(), b.split()
+    if not left or not right:
+        return 0.0
+    pairs = sorted(
+        (
+            (JaroWinkler.normalized_similarity(x, y), i, j)
+            for i, x in enumerate(left)
+            for j, y in enumerate(right)
+        ),
+        reverse=True,
+    )
+    used_left: set[int] = set()
+    used_right: set[int] = set()
+    matched = 0.0
+    for sim, i, j in pairs:
+        if sim < TOKEN_MATCH:
+            break
+        if i in used_left or j in used_right:
+            continue
+        if sim < 1.0 and min(len(left[i]), len(right[j])) < FUZZY_TOKEN_CHARS:
+            continue
+        used_left.add(i)
+        used_right.add(j)
+        matched += sim * (weight(left[i]) + weight(right[j]))
+    total = sum(weight(t) for t in left) + sum(weight(t) for t in right)
+    aligned = matched / total if total else 0.0
+    joined = fuzz.ratio("".join(left), "".join(right)) / 100.0
+    return max(aligned, joined if joined >= JOINED_MATCH else 0.0)
 
 
 def _compatible(query_schema: str, listed_schema: str) -> bool:

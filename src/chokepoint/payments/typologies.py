@@ -13,9 +13,6 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from itertools import pairwise
-
-import igraph
 
 from chokepoint.payments.alerts import Alert
 from chokepoint.payments.message import Message, Party
@@ -96,7 +93,7 @@ class _Found:
     def add(
         self, rule: LegalRule, members: Sequence[Payment], role: str, name: str, detail: dict[str, object]
     ) -> None:
-        member_ids = [m.message.message_id for m in members]
+        member_ids = [m.message.uetr or m.message.message_id for m in members]
         for member in members:
             key = (rule.id, member.message.source, member.message.index, role)
             if key in self._seen:
@@ -127,15 +124,20 @@ class _Found:
 
 
 def _windows(edges: list[Payment], hub: str, other: str, rule: LegalRule, found: _Found, role: str) -> None:
-    """Fan patterns: a hub with ``min_counterparties`` distinct counterparts within ``window_days``."""
+    """Fan patterns: a hub with ``min_counterparties`` distinct counterparts within ``window_days``, a
+    burst of at least ``burst_factor`` times the hub's own average rate over the batch (so a large
+    corporate paying many suppliers every week is not a fan)."""
     minimum = int(rule.param("min_counterparties"))
     window = int(rule.param("window_days"))
+    burst = float(rule.param("burst_factor"))
+    span = max(1, (max(e.day for e in edges) - min(e.day for e in edges)).days + 1)
     by_hub: dict[str, list[Payment]] = defaultdict(list)
     for edge in edges:
         by_hub[getattr(edge, hub)].append(edge)
     for group in by_hub.values():
         if len({getattr(e, other) for e in group}) < minimum:
             continue
+        expected = len(group) * min(1.0, (window + 1) / span)
         group.sort(key=lambda e: e.day)
         counts: Counter[str] = Counter()
         start = 0
@@ -146,7 +148,7 @@ def _windows(edges: list[Payment], hub: str, other: str, rule: LegalRule, found:
                 if counts[getattr(group[start], other)] == 0:
                     del counts[getattr(group[start], other)]
                 start += 1
-            if len(counts) >= minimum:
+            if len(counts) >= minimum and end - start + 1 >= burst * expected:
                 members = group[start : end + 1]
                 found.add(
                     rule,
@@ -193,44 +195,48 @@ def _structuring(edges: list[Payment], rule: LegalRule, found: _Found) -> None:
 
 
 def _cycles(edges: list[Payment], rule: LegalRule, found: _Found) -> None:
-    """Directed cycles of ``min_length``..``max_length`` parties whose payments follow each other in time
-    within ``window_days`` (some rotation of the cycle is in date order)."""
+    """Directed cycles of ``min_length``..``max_length`` payments where each payment follows the previous
+    one in time, within ``window_days`` overall, and forwards between ``min_hop_ratio`` and 1 of the
+    previous amount (the AMLSim cycle: the same funds, less fees, go round)."""
     window = int(rule.param("window_days"))
-    nodes = sorted({e.payer for e in edges} & {e.payee for e in edges})
-    index = {node: i for i, node in enumerate(nodes)}
-    kept = [e for e in edges if e.payer in index and e.payee in index and e.payer != e.payee]
-    if not kept:
-        return
-    graph = igraph.Graph(n=len(nodes), edges=[(index[e.payer], index[e.payee]) for e in kept], directed=True)
-    cycles = graph.simple_cycles(
-        min=int(rule.param("min_length")), max=int(rule.param("max_length")), output="epath"
-    )
-    for cycle in cycles:
-        members = [kept[i] for i in cycle]
-        if _in_time_order(members, window):
-            found.add(rule, members, "debtor", members[0].payer_name, {"cycle_length": len(members)})
-
-
-def _in_time_order(members: list[Payment], window: int) -> bool:
-    days = [m.day for m in members]
-    for shift in range(len(days)):
-        rotated = days[shift:] + days[:shift]
-        if all(a <= b for a, b in pairwise(rotated)) and (rotated[-1] - rotated[0]).days <= window:
-            return True
-    return False
-
-
-def _pass_through(edges: list[Payment], rule: LegalRule, found: _Found) -> None:
-    """A payee forwards between ``min_ratio`` and ``max_ratio`` of a received amount (at least
-    ``min_amount``) to a third party within ``max_days``."""
-    low, high = float(rule.param("min_ratio")), float(rule.param("max_ratio"))
-    max_days = int(rule.param("max_days"))
-    min_amount = float(rule.param("min_amount"))
+    low = float(rule.param("min_hop_ratio"))
+    shortest, longest = int(rule.param("min_length")), int(rule.param("max_length"))
     outgoing: dict[str, list[Payment]] = defaultdict(list)
     for edge in edges:
         outgoing[edge.payer].append(edge)
+    for start in edges:
+        stack: list[tuple[Payment, list[Payment]]] = [(start, [start])]
+        while stack:
+            last, path = stack.pop()
+            for step in outgoing.get(last.payee, ()):
+                if not (last.day <= step.day and (step.day - start.day).days <= window):
+                    continue
+                if not (low * last.amount <= step.amount <= last.amount):
+                    continue
+                if step.payee == start.payer and len(path) + 1 >= shortest:
+                    found.add(
+                        rule, [*path, step], "debtor", start.payer_name, {"cycle_length": len(path) + 1}
+                    )
+                elif len(path) + 1 < longest and step.payee not in {p.payer for p in path}:
+                    stack.append((step, [*path, step]))
+
+
+def _pass_through(edges: list[Payment], rule: LegalRule, found: _Found) -> None:
+    """A party with little other activity (at most ``max_activity`` payments in the batch, the mark of a
+    front or shell company) forwards between ``min_ratio`` and ``max_ratio`` of a received amount (at
+    least ``min_amount``) to a third party within ``max_days``."""
+    low, high = float(rule.param("min_ratio")), float(rule.param("max_ratio"))
+    max_days = int(rule.param("max_days"))
+    min_amount = float(rule.param("min_amount"))
+    max_activity = int(rule.param("max_activity"))
+    outgoing: dict[str, list[Payment]] = defaultdict(list)
+    activity: Counter[str] = Counter()
+    for edge in edges:
+        outgoing[edge.payer].append(edge)
+        activity[edge.payer] += 1
+        activity[edge.payee] += 1
     for incoming in edges:
-        if incoming.amount < min_amount:
+        if incoming.amount < min_amount or activity[incoming.payee] > max_activity:
             continue
         for forward in outgoing.get(incoming.payee, ()):
             lag = (forward.day - incoming.day).days

@@ -147,6 +147,23 @@ def test_a_relationship_to_an_unknown_profile_is_refused(tmp_path: Path) -> None
         read_all(ofac_advanced, path)
 
 
+def test_documents_after_their_parties_are_still_attached(tmp_path: Path) -> None:
+    data = FIXTURE.read_text(encoding="utf-8")
+    start, end = (
+        data.index("  <IDRegDocuments>"),
+        data.index("</IDRegDocuments>") + len("</IDRegDocuments>\n"),
+    )
+    documents = data[start:end]
+    moved = (data[:start] + data[end:]).replace(
+        "  <ProfileRelationships>", documents + "  <ProfileRelationships>"
+    )
+    path = tmp_path / "SDN_ADVANCED.XML"
+    path.write_text(moved, encoding="utf-8")
+    entities = {e.id: e for e in read_all(ofac_advanced, path)}
+    assert entities["ofac-sdn-17069"].get("imoNumber") == ["IMO7937317"]
+    assert entities["ofac-sdn-17616-passport-10003"].get("holder") == ["ofac-sdn-17616"]
+
+
 def test_a_party_listed_twice_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "SDN_ADVANCED.XML"
     path.write_bytes(

@@ -251,6 +251,7 @@ class _Reader:
         self.locations: dict[str, _Location] = {}
         self.documents: dict[str, list[_IdDocument]] = defaultdict(list)
         self.parties: dict[str, _Party] = {}
+        self.identities: dict[str, _Party] = {}
         self.fixed_refs: set[str] = set()
         self.entries: dict[str, _Entries] = defaultdict(_Entries)
         self.relations: list[_Relation] = []
@@ -272,6 +273,10 @@ class _Reader:
             self._entry(element)
 
     def finish(self) -> Iterator[EntityProxy]:
+        # Documents of identities read after them (the schema puts IDRegDocuments first, but an
+        # export that does not loses nothing); documents of no known identity belong to no party.
+        for identity_id in [i for i in self.documents if i in self.identities]:
+            yield from self._documents(self.identities[identity_id], identity_id)
         for profile_id, entries in self.entries.items():
             party = self.parties.get(profile_id)
             if party is None:
@@ -373,6 +378,7 @@ class _Reader:
         party = _Party(entity, fixed_ref)
         for identity in profile.iterfind(_q("Identity")):
             self._names(entity, identity, record)
+            self.identities[identity.get("ID") or ""] = party
             yield from self._documents(party, identity.get("ID") or "")
         for feature in profile.iterfind(_q("Feature")):
             yield from self._feature(party, feature, record)

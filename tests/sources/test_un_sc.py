@@ -122,3 +122,14 @@ def test_every_entity_carries_provenance(small: dict[str, EntityProxy]) -> None:
         provenance = entity.context["provenance"]
         assert provenance["source"] == "un-sc"
         assert provenance["published"] == "2025-03-04"
+
+
+def test_unknown_country_names_are_kept_as_text(tmp_path: Path) -> None:
+    data = FIXTURE.read_bytes().replace(
+        b"<ISSUING_COUNTRY>Democratic People's Republic of Korea", b"<ISSUING_COUNTRY>Atlantis"
+    )
+    path = tmp_path / "un.xml"
+    path.write_bytes(data)
+    passport = read(path)["un-sc-KPi.901-doc-654110043"]
+    assert passport.get("country") == []
+    assert passport.get("description") == ["country: Atlantis"]

@@ -149,14 +149,15 @@ class _Record:
         return self.derived[entity_id]
 
     def _country(self, prop: str, entity: EntityProxy, name: str | None) -> None:
-        """Set a country property; a name FtM cannot map is kept in ``notes`` so nothing is lost."""
+        """Set a country property; a name FtM cannot map is kept in ``notes`` (documents: ``description``)."""
         if name is None:
             return
         code = country_code(name)
         if code is not None:
             entity.add(prop, code, cleaned=True)
         else:
-            entity.add("notes", f"{prop}: {name}", cleaned=True)
+            keep = "notes" if entity.schema.get("notes") is not None else "description"
+            entity.add(keep, f"{prop}: {name}", cleaned=True)
 
     def _aliases(self) -> None:
         for alias in self.element.iterfind(f"{self.element.tag}_ALIAS"):

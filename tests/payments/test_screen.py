@@ -12,6 +12,7 @@ from chokepoint.payments import parse_bytes, parse_file
 from chokepoint.payments.message import Party
 from chokepoint.payments.screen import PaymentScreener
 from chokepoint.payments.watchlist import Watchlist
+from chokepoint.store import Store
 
 from .test_iso20022 import PACS009_COV
 from .test_mt import MT202COV
@@ -83,3 +84,13 @@ def test_alert_ids_are_stable_across_screenings(screener: PaymentScreener) -> No
     first = [a.alert_id for a in screener.screen_message(message)]
     again = [a.alert_id for a in screener.screen_message(message)]
     assert first == again and len(set(first)) == len(first)
+
+
+def test_network_engine_gives_the_ownership_path(listed_store: Store) -> None:
+    screener = PaymentScreener.from_store(listed_store)
+    (message,) = parse_bytes(PACS009_COV, "cov.xml")
+    creditor = Party("underlying_creditor", "party", name="Dalian Sunrise Shipping Agency")
+    (alert,) = screener.screen_message(replace(message, parties=(creditor,), texts=()))
+    assert alert.rule == "network-proximity"
+    assert alert.evidence["path"] == ["ofac-sdn-22222", "ftm-own-1", "ftm-front-1"]
+    assert alert.evidence["path_strength"] == 0.6

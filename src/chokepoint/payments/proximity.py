@@ -1,9 +1,11 @@
-"""Network proximity: which entities are within N hops of a listed party through FtM relations.
+"""Network proximity: is an entity within N hops of a listed party, and by which path?
 
-Multi-source breadth-first search from every listed party over undirected relation edges (owners,
-directors, unknown links, associates, family ...). Each reached entity keeps its hop count and one
-shortest path, which is the evidence. This reads the store's direct links; ``chokepoint.network``
-(ownership percentages, the OFAC 50 % fix-point) refines it where it is available.
+Two finders share one small protocol. ``NetworkProximity`` asks the network engine
+(``chokepoint.network``: ownership stakes, directorships, shared values, imported registries) for the
+strongest explainable path from the entity to a listed party. ``LinkProximity`` needs only the
+watchlist: a multi-source breadth-first search over the store's direct relation edges (owners,
+directors, unknown links, associates, family ...), used when there is no store (tests, in-memory
+watchlists).
 """
 
 from __future__ import annotations
@@ -11,20 +13,78 @@ from __future__ import annotations
 from collections import defaultdict, deque
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Protocol
+
+from chokepoint.errors import NotFoundError
+from chokepoint.store import Store
 
 DEFAULT_MAX_HOPS = 2
 """Two hops: a listed party's direct counterparts and their counterparts (the rule's default)."""
 
+EDGES_PER_HOP = 2
+"""The network engine counts a shared value (entity - value - entity) as two edges."""
+
 
 @dataclass(frozen=True, slots=True)
 class Exposure:
-    """An entity's distance to the nearest listed party and the path that proves it."""
+    """An entity's distance to a listed party and the path that proves it."""
 
     entity_id: str
     hops: int
     listed_id: str
     path: tuple[str, ...]
-    """Entity and relation ids alternating, from the listed party to this entity."""
+    """Entity and relation (or value) ids alternating, from the listed party to this entity."""
+    strength: float = 1.0
+
+
+class ProximityFinder(Protocol):
+    def near(self, entity_id: str, max_hops: int) -> Exposure | None:
+        """The exposure of ``entity_id`` within ``max_hops``, or None when no listed party is that near."""
+        ...
+
+
+class LinkProximity:
+    """Breadth-first search over the watchlist's relation edges, precomputed per hop limit."""
+
+    def __init__(self, edges: Iterable[tuple[str, str, str]], listed: set[str]) -> None:
+        self._edges = list(edges)
+        self._listed = listed
+        self._reached: dict[int, dict[str, Exposure]] = {}
+
+    def near(self, entity_id: str, max_hops: int) -> Exposure | None:
+        if max_hops not in self._reached:
+            self._reached[max_hops] = exposures(self._edges, self._listed, max_hops)
+        return self._reached[max_hops].get(entity_id)
+
+
+class NetworkProximity:
+    """The network engine's strongest path to a listed party (graph loaded once, on first use)."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+        self._indexes: dict[int, object] = {}
+
+    def near(self, entity_id: str, max_hops: int) -> Exposure | None:
+        from chokepoint.network.exposure import ExposureIndex, ExposureParams
+        from chokepoint.network.storage import load_graph
+
+        index = self._indexes.get(max_hops)
+        if not isinstance(index, ExposureIndex):
+            params = ExposureParams(max_hops=max_hops * EDGES_PER_HOP)
+            index = ExposureIndex(load_graph(self._store), params)
+            self._indexes[max_hops] = index
+        try:
+            found = index.query(entity_id, k=1)
+        except NotFoundError:
+            return None
+        if found.listed or not found.paths:
+            return None
+        best = found.paths[0]
+        path: list[str] = [best.listed]
+        for step in reversed(best.steps):
+            path += [step.evidence or step.kind, step.source]
+        entity_hops = sum(1 for step in best.steps if step.kind != "value")
+        return Exposure(entity_id, max(1, entity_hops), best.listed, tuple(path), round(best.strength, 4))
 
 
 def exposures(

@@ -22,7 +22,7 @@ from chokepoint.payments.alerts import Alert
 from chokepoint.payments.identifiers import bic_country
 from chokepoint.payments.indicators import DPRK_COUNTRY, BannedGoods, DprkIndicators, IndicatorHit
 from chokepoint.payments.message import Message, Party
-from chokepoint.payments.proximity import Exposure, exposures
+from chokepoint.payments.proximity import LinkProximity, NetworkProximity, ProximityFinder
 from chokepoint.payments.rules import LegalRule, RuleBook
 from chokepoint.payments.screener import CachedScreener, ListNameScreener, PartyMatch, PartyScreener
 from chokepoint.payments.watchlist import ListedVessel, ListedWallet, Watchlist
@@ -53,17 +53,24 @@ class PaymentScreener:
     watchlist: Watchlist
     screener: PartyScreener
     indicators: DprkIndicators
+    proximity: ProximityFinder | None = None
     rules: RuleBook = field(default_factory=RuleBook.default)
     today: date | None = None
-    _exposure: dict[int, dict[str, Exposure]] = field(default_factory=dict, init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        if self.proximity is None:
+            self.proximity = LinkProximity(self.watchlist.edges, self.watchlist.listed_ids())
 
     @classmethod
     def from_store(
         cls, store: Store, shared_data: Path | None = None, rules: RuleBook | None = None
     ) -> PaymentScreener:
-        """A screener over the store's current lists, with per-name caching for batches."""
-        watchlist = Watchlist.from_store(store, shared_data)
-        return cls.from_watchlist(watchlist, shared_data, rules)
+        """A screener over the store's current lists, with per-name caching for batches and the network
+        engine for proximity."""
+        screener = cls.from_watchlist(Watchlist.from_store(store, shared_data), shared_data, rules)
+        if store.exists():
+            screener.proximity = NetworkProximity(store)
+        return screener
 
     @classmethod
     def from_watchlist(
@@ -93,11 +100,6 @@ class PaymentScreener:
                 for goods in self.indicators.banned_goods(text.text):
                     hits.indicator("dprk-commodity", text.role, text.text, goods)
         return hits.alerts
-
-    def _proximity(self, max_hops: int) -> dict[str, Exposure]:
-        if max_hops not in self._exposure:
-            self._exposure[max_hops] = exposures(self.watchlist.edges, self.watchlist.listed_ids(), max_hops)
-        return self._exposure[max_hops]
 
     def _party(self, party: Party, hits: _Hits) -> None:
         countries = party.countries()
@@ -149,9 +151,15 @@ class PaymentScreener:
         review = hits.rule("possible-sanctioned-party")
         if proximity is None or review is None or match.score < float(review.param("review_score")):
             return
-        exposure = self._proximity(int(proximity.param("max_hops"))).get(match.entity_id)
+        assert self.proximity is not None
+        exposure = self.proximity.near(match.entity_id, int(proximity.param("max_hops")))
         if exposure is not None:
-            evidence.update(hops=exposure.hops, listed_entity_id=exposure.listed_id, path=list(exposure.path))
+            evidence.update(
+                hops=exposure.hops,
+                listed_entity_id=exposure.listed_id,
+                path=list(exposure.path),
+                path_strength=exposure.strength,
+            )
             hits.add("network-proximity", party.role, party.label(), match.entity_id, match.score, evidence)
 
     def _phones_places(self, role: str, name: str, text: str, hits: _Hits) -> None:

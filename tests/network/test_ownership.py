@@ -9,11 +9,12 @@ import pytest
 from followthemoney import EntityProxy, model
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from reference import reference_verdicts
 
 from chokepoint.network.frames import frames_from_entities
 from chokepoint.network.graph import build_graph
 from chokepoint.network.ownership import Explainer, Rule, fixpoint, merge_stakes, ownership_verdicts
+
+from .reference import reference_verdicts
 
 
 def _party(name: str, listed: bool = False) -> EntityProxy:

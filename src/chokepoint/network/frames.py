@@ -105,7 +105,7 @@ class _Collector:
         assert entity.id is not None
         schema = entity.schema
         if schema.is_a("Sanction"):
-            codes = set(entity.get("programId")) | set(entity.get("program"))
+            codes = set(entity.get("programId", quiet=True)) | set(entity.get("program", quiet=True))
             for party in entity.get("entity"):
                 self.listed.add(party)
                 self.programs.setdefault(party, set()).update(codes)
@@ -122,9 +122,9 @@ class _Collector:
             "caption": entity.caption,
             "origin": self.origin,
         }
-        if SANCTION_TOPIC in entity.get("topics"):
+        if SANCTION_TOPIC in entity.get("topics", quiet=True):
             self.listed.add(entity.id)
-        if programs := entity.get("programId"):
+        if programs := entity.get("programId", quiet=True):
             self.programs.setdefault(entity.id, set()).update(programs)
         for relation in PROPERTY_RELATIONS:
             if schema.is_a(relation.schema):

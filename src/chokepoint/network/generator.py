@@ -8,8 +8,8 @@ everyone banks with a handful of banks. Ordinary companies and people form the b
 cross-holdings, and a few decoys share the (weak) registered-agent address of a listed firm.
 
 Everything is integer arrays until ``to_frames`` or ``write_registry`` turns it into ids and text,
-so ten million ownership edges generate in seconds. The ground truth (seeds, fronts, the network the
-seeds own or direct, banks) is kept beside the data.
+so ten million ownership edges generate in seconds. The ground truth (seeds, fronts, the unlisted
+network of trading firms, shells and fronts, banks) is kept beside the data.
 """
 
 from __future__ import annotations
@@ -101,11 +101,8 @@ class SyntheticRegistry:
         return (prefixes + "-" + pl.Series(self.local).cast(pl.String)).alias("id")
 
     def network(self) -> npt.NDArray[np.int64]:
-        """Unlisted nodes the seeds own or direct, plus the planted fronts: what leads should find."""
-        seeds = np.isin(self.role, [Role.SEED_PERSON, Role.SEED_COMPANY])
-        owned = self.asset[seeds[self.owner]]
-        directed = self.board[seeds[self.director]]
-        return np.union1d(np.union1d(owned, directed), self.indices(Role.FRONT))
+        """The unlisted side of the DPRK network (trading firms, shells, fronts): what leads should find."""
+        return self.indices(Role.TRADING, Role.SHELL, Role.FRONT)
 
     def ground_truth(self) -> dict[str, list[str]]:
         ids = self.ids()
@@ -153,7 +150,7 @@ class SyntheticRegistry:
         return GraphFrames(nodes, edges, values)
 
     def write_registry(self, folder: Path) -> dict[str, Path]:
-        """Write the registry CSVs, the listed parties as FtM JSON lines and ``ground_truth.json``.
+        """Write the registry CSVs, listed parties and bank accounts as FtM JSON lines, and the ground truth.
 
         Stakes are written as text in the spellings registries use ("40%", "0.40", "40 per cent").
         """
@@ -163,6 +160,7 @@ class SyntheticRegistry:
             "officers": folder / "officers.csv",
             "shareholders": folder / "shareholders.csv",
             "listed": folder / "listed.ftm.jsonl",
+            "accounts": folder / "accounts.ftm.jsonl",
             "ground_truth": folder / "ground_truth.json",
         }
         ids, names = self.ids(), self._names()
@@ -224,6 +222,16 @@ class SyntheticRegistry:
                 sanction.add("entity", row["id"])
                 sanction.add("programId", PROGRAMS[int(self.programs[row["holder"]])])
                 handle.write(dump_entity(party) + "\n" + dump_entity(sanction) + "\n")
+        with paths["accounts"].open("w", encoding="utf-8") as handle:
+            for n, (client, bank) in enumerate(
+                zip(ids.gather(self.client), ids.gather(self.bank), strict=True)
+            ):
+                link = model.make_entity("UnknownLink")
+                link.id = f"account-{n}"
+                link.add("subject", client)
+                link.add("object", bank)
+                link.add("role", "account holder")
+                handle.write(dump_entity(link) + "\n")
         paths["ground_truth"].write_text(json.dumps(self.ground_truth(), indent=1))
         return paths
 

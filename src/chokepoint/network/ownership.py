@@ -34,6 +34,7 @@ from typing import Any
 
 import numpy as np
 import numpy.typing as npt
+import polars as pl
 
 from chokepoint.network.graph import OWNERSHIP, BoolArray, FloatArray, Graph, IntArray, csr_ranges
 from chokepoint.network.percentages import FULL
@@ -346,3 +347,32 @@ class Explainer:
             + " | chain: "
             + " > ".join(self.chain(index))
         )
+
+
+VERDICT_COLUMNS = ("entity_id", "verdict", "aggregate_min", "aggregate_max", "evidence")
+
+
+def verdict_table(graph: Graph, result: OwnershipResult, only_caught: bool = False) -> pl.DataFrame:
+    """One row per listed party and per entity someone holds a stake in (or only the caught ones).
+
+    Columns ``entity_id, verdict, aggregate_min, aggregate_max, evidence``; evidence is given for
+    blocked and possibly blocked entities. Entities nobody owns and that are not listed are omitted:
+    they are trivially not blocked.
+    """
+    owned = np.zeros(graph.node_count, dtype=np.bool_)
+    owned[result.stakes.asset] = True
+    owned[result.control.target] = True
+    owned[result.board.target] = True
+    caught = result.status != NOT_BLOCKED
+    rows = np.flatnonzero(caught if only_caught else (owned | graph.listed) & ~graph.is_value)
+    explainer = Explainer(graph, result)
+    evidence = [explainer.evidence_text(i) if caught[i] else "" for i in rows.tolist()]
+    return pl.DataFrame(
+        {
+            "entity_id": graph.nodes["id"].gather(rows),
+            "verdict": pl.Series(VERDICTS)[pl.Series(result.status[rows].astype(np.int64))],
+            "aggregate_min": np.round(result.aggregate_min[rows], 6),
+            "aggregate_max": np.round(result.aggregate_max[rows], 6),
+            "evidence": evidence,
+        }
+    )

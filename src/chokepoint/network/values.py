@@ -33,6 +33,8 @@ WALLET_KIND = "wallet"
 _NON_ALNUM = re.compile(r"[^0-9A-Z]+")
 _ADDRESS_WORDS = re.compile(r"[^0-9a-z]+")
 _MIN_PHONE_DIGITS = 7
+MIN_ADDRESS_WORDS = 4
+"""Words an address without any number needs before it is taken to name one place."""
 _MIN_IDENTIFIER_CHARS = 4
 
 
@@ -56,9 +58,15 @@ def normalise_email(raw: str) -> str | None:
 
 
 def normalise_address(raw: str) -> str | None:
-    """ASCII, lower case, words joined by single spaces (punctuation and line breaks dropped)."""
+    """ASCII, lower case, words joined by single spaces (punctuation and line breaks dropped).
+
+    Only street-level addresses identify a place: one with no digit and fewer than
+    ``MIN_ADDRESS_WORDS`` words ("Syria", "Damascus, Syria") gives ``None``.
+    """
     words = _ADDRESS_WORDS.sub(" ", (ascii_text(raw) or "").lower()).split()
-    return " ".join(words) if words else None
+    if not any(ch.isdigit() for word in words for ch in word) and len(words) < MIN_ADDRESS_WORDS:
+        return None
+    return " ".join(words)
 
 
 def normalise_identifier(raw: str) -> str | None:
@@ -92,7 +100,7 @@ def normalise(kind: str, raw: str, region: str | None = None) -> str | None:
 
 def entity_values(entity: EntityProxy) -> Iterator[tuple[str, str]]:
     """``(kind, normalised value)`` for every shareable value of an FtM entity."""
-    countries = entity.get("country") or entity.get("jurisdiction")
+    countries = entity.get("country", quiet=True) or entity.get("jurisdiction", quiet=True)
     region = countries[0] if countries else None
     for prop, raw in entity.itervalues():
         if prop.name in SKIP_PROPERTIES:

@@ -203,7 +203,7 @@ def test_a_missing_file_is_not_retried(server: ListServer, store: Store) -> None
     assert server.hits["/uk/nothing.xml"] == 1
 
 
-def test_a_mirror_serves_source_and_file_name(tmp_path: Path) -> None:
+def test_a_mirror_serves_source_and_file_name() -> None:
     files = DownloadConfig(base_url="http://mirror.example/lists/").files("ofac-sdn")
     assert [f.url for f in files] == [
         f"http://mirror.example/lists/ofac-sdn/{name}"

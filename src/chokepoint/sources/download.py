@@ -201,7 +201,6 @@ def fetch(
     target: Path,
     policy: FetchPolicy,
     progress: Progress | None = None,
-    sleep: Callable[[float], None] = time.sleep,
 ) -> FetchedFile:
     """Download ``item`` to ``target`` atomically, retrying transient failures; returns its record."""
     attempt = 0
@@ -213,7 +212,7 @@ def fetch(
                 raise DownloadError(
                     source, item.url, f"{exc} (gave up after {attempt + 1} attempts)"
                 ) from exc
-            sleep(policy.backoff * 2**attempt)
+            time.sleep(policy.backoff * 2**attempt)
             attempt += 1
 
 

@@ -28,7 +28,11 @@ API_KEYS_ENV = "CHOKEPOINT_API_KEYS"
 MAX_BODY_BYTES = 2 << 20
 """The largest request body accepted (2 MiB): a batch of 1,000 screening queries fits easily."""
 
-ROUTER_MODULES: tuple[str, ...] = ("chokepoint.sources.api", "chokepoint.payments.api", "chokepoint.network.api")
+ROUTER_MODULES: tuple[str, ...] = (
+    "chokepoint.sources.api",
+    "chokepoint.payments.api",
+    "chokepoint.network.api",
+)
 
 _key_header = APIKeyHeader(name="X-API-Key", auto_error=False)
 

@@ -218,6 +218,16 @@ def test_the_eu_url_needs_a_token() -> None:
     assert item.url.endswith("xmlFullSanctionsList_1_1/content?token=abc")
 
 
+def test_tokens_never_reach_the_manifest_or_messages(server: ListServer, store: Store) -> None:
+    fixture = "eu_fsf/xmlFullSanctionsList_1_1_dprk.xml"
+    result = update_source(store, "eu-fsf", _config(server, eu_fsf=f"{fixture}?token=s3cret"))
+    manifest = result.path.parent.with_name(result.path.parent.name + ".download.json").read_text()
+    assert "s3cret" not in manifest and result.files[0].url.endswith("?token=<token>")
+    with pytest.raises(DownloadError) as error:
+        update_source(store, "eu-fsf", _config(server, eu_fsf="missing.xml?a=1&token=s3cret"))
+    assert "s3cret" not in str(error.value) and "token=<token>" in str(error.value)
+
+
 def test_from_dir_loads_local_copies(tmp_path: Path, store: Store) -> None:
     (tmp_path / "uk").mkdir()
     (tmp_path / "uk" / "UK-Sanctions-List.xml").write_bytes((FIXTURES / UK_FILE).read_bytes())

@@ -20,6 +20,7 @@ import fnmatch
 import hashlib
 import json
 import os
+import re
 import shutil
 import tempfile
 import time
@@ -74,14 +75,20 @@ EU_TOKEN_ENV = "CHOKEPOINT_EU_FSF_TOKEN"
 BASE_URL_ENV = "CHOKEPOINT_LISTS_BASE_URL"
 
 _CHUNK = 1 << 16
+_TOKEN_RE = re.compile(r"([?&]token=)[^&#]+", re.IGNORECASE)
+
+
+def redact(url: str) -> str:
+    """The URL with any ``token=`` query value hidden, for messages and manifests."""
+    return _TOKEN_RE.sub(r"\1<token>", url)
 
 
 class DownloadError(ChokepointError):
-    """A list file could not be fetched: names the source, the URL and the reason."""
+    """A list file could not be fetched: names the source, the URL (token hidden) and the reason."""
 
     def __init__(self, source: str, url: str | None, reason: str) -> None:
-        self.source, self.url, self.reason = source, url, reason
-        where = f"{source} ({url})" if url else source
+        self.source, self.url, self.reason = source, redact(url) if url else None, reason
+        where = f"{source} ({self.url})" if self.url else source
         super().__init__(f"{where}: {reason}")
 
 
@@ -171,7 +178,7 @@ def read_url_map(path: Path) -> dict[str, str]:
 
 @dataclass(frozen=True)
 class FetchedFile:
-    """One downloaded file as recorded in the manifest."""
+    """One downloaded file as recorded in the manifest (its URL with any token hidden)."""
 
     name: str
     url: str
@@ -263,7 +270,7 @@ def _fetch_once(
         partial.unlink(missing_ok=True)
         raise
     partial.replace(target)
-    return FetchedFile(item.name, item.url, size, digest.hexdigest())
+    return FetchedFile(item.name, redact(item.url), size, digest.hexdigest())
 
 
 def _too_big(size: int, policy: FetchPolicy) -> str:

@@ -24,8 +24,11 @@ from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 
+from followthemoney import EntityProxy
+
 from chokepoint.config import shared_data_dir
 from chokepoint.errors import StoreError
+from chokepoint.model import ListVersion, make_entity
 from chokepoint.payments.identifiers import iban_check_digits
 from chokepoint.payments.message import Account, Address, FreeText, Message, MessageFormat, Party
 from chokepoint.payments.proximity import exposures
@@ -588,6 +591,35 @@ def _nexus(world: _World, kind: str) -> tuple[Message, str]:
         text = f"OTC SETTLEMENT {wallet.address}"
         return replace(message, texts=(FreeText(text_role, text),)), wallet.entity_id
     return replace(message, texts=(FreeText(text_role, text),)), ""
+
+
+FRONTS_SOURCE = "synthetic-fronts"
+"""Source name under which ``front_companies`` entities are loaded into a store."""
+
+
+def front_companies(watchlist: Watchlist, seed: int, count: int) -> list[EntityProxy]:
+    """Unlisted front companies, each owned (51-100 %) by a listed organisation: FtM ``Company`` and
+    ``Ownership`` entities to load into the store (source ``synthetic-fronts``), so that payments to
+    them exercise network proximity. Deterministic for a seed and watchlist."""
+    rng = random.Random(seed)
+    owners = sorted(p.id for p in watchlist.parties.values() if p.listed and p.schema != "Person")
+    if not owners:
+        return []
+    version = ListVersion(FRONTS_SOURCE, f"{seed:064x}", date(2025, 1, 1), datetime(2025, 1, 1, tzinfo=UTC))
+    entities: list[EntityProxy] = []
+    for number in range(count):
+        company = make_entity("Company", f"{FRONTS_SOURCE}-{seed}-{number}", version, str(number))
+        country = rng.choice(("cn", "hk", "sg", "ae", "my", "ru"))
+        name = " ".join([rng.choice(_PREFIX), rng.choice(_CORE), rng.choice(_SECTOR), str(number), "LIMITED"])
+        company.add("name", name.title())
+        company.add("country", country)
+        owner = rng.choice(owners)
+        link = make_entity("Ownership", f"{company.id}-owner", version, f"{number}-owner")
+        link.add("owner", owner)
+        link.add("asset", company.id)
+        link.add("percentage", str(rng.randint(51, 100)))
+        entities += [company, link]
+    return entities
 
 
 def write(generated: Generated, out_dir: Path, batch_size: int = 500) -> list[Path]:

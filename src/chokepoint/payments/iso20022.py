@@ -59,9 +59,10 @@ def parse_pacs(data: bytes, source: str) -> list[Message]:
         msg_id = _text(header, "MsgId")
         if header is None or msg_id is None:
             raise PaymentFormatError(source, f"{fmt} document {len(messages) + 1}", "missing GrpHdr/MsgId")
+        group_agents = {**_kids(header.find("SttlmInf")), **_kids(header)}
         for tx in element.findall("CdtTrfTxInf"):
             index = len(messages) + 1
-            messages.append(_transaction(tx, header, fmt, msg_id, source, index))
+            messages.append(_transaction(tx, header, group_agents, fmt, msg_id, source, index))
     if not messages:
         raise PaymentFormatError(source, None, "no pacs.008 or pacs.009 credit transfer transaction found")
     return messages
@@ -103,10 +104,8 @@ def _parse_xml(data: bytes, source: str) -> Element:
 
 
 def _find(element: Element | None, path: str) -> Element | None:
-    """``element.find`` for a ``A/B/C`` path, one C-level child lookup per step; ``.`` is the element."""
-    if path == ".":
-        return element
-    for tag in path.split("/"):
+    """``element.find`` for a ``A/B/C`` path, one C-level child lookup per step."""
+    for tag in path.split("/") if "/" in path else (path,):
         if element is None:
             return None
         element = element.find(tag)
@@ -114,21 +113,31 @@ def _find(element: Element | None, path: str) -> Element | None:
 
 
 def _text(element: Element | None, path: str) -> str | None:
-    found = _find(element, path)
-    if found is None or found.text is None:
+    return _value(_find(element, path))
+
+
+def _value(element: Element | None) -> str | None:
+    """The stripped text of an element, None when absent or empty."""
+    if element is None or element.text is None:
         return None
-    return found.text.strip() or None
+    return element.text.strip() or None
 
 
 def _transaction(
-    tx: Element, header: Element, fmt: MessageFormat, msg_id: str, source: str, index: int
+    tx: Element,
+    header: Element,
+    group_agents: dict[str, Element],
+    fmt: MessageFormat,
+    msg_id: str,
+    source: str,
+    index: int,
 ) -> Message:
     record = f"transaction {index} (MsgId {msg_id})"
-    parties = _chain(tx, header, fmt == "pacs.009", "")
+    parties = _chain(tx, group_agents, fmt == "pacs.009", "")
     texts = _texts(tx, "")
     underlying = tx.find("UndrlygCstmrCdtTrf")
     if underlying is not None:
-        parties += _chain(underlying, None, False, "underlying_")
+        parties += _chain(underlying, {}, False, "underlying_")
         texts += _texts(underlying, "underlying_")
     amount_el = tx.find("IntrBkSttlmAmt")
     return Message(
@@ -156,10 +165,10 @@ def _kids(element: Element | None) -> dict[str, Element]:
     return kids
 
 
-def _chain(tx: Element, header: Element | None, fi_parties: bool, prefix: str) -> list[Party]:
-    """Every agent and party of a transaction; group-header agents fill roles the transaction omits."""
+def _chain(tx: Element, fallback: dict[str, Element], fi_parties: bool, prefix: str) -> list[Party]:
+    """Every agent and party of a transaction; group-header agents (``fallback``) fill roles the
+    transaction omits."""
     kids = _kids(tx)
-    fallback = {**_kids(_find(header, "SttlmInf")), **_kids(header)} if header is not None else {}
     found: list[Party] = []
     for tag, role in _AGENTS:
         element = kids.get(tag)
@@ -213,16 +222,16 @@ def _agent(element: Element, account: Element | None, role: str) -> Party:
         v
         for v in (
             _text(fin.get("ClrSysMmbId"), "MmbId"),
-            _text(fin.get("LEI"), "."),
+            _value(fin.get("LEI")),
             _text(fin.get("Othr"), "Id"),
         )
         if v
     ]
-    bic = _text(fin.get("BICFI"), ".") or _text(fin.get("BIC"), ".")
+    bic = _value(fin.get("BICFI")) or _value(fin.get("BIC"))
     return Party(
         role=role,
         kind="agent",
-        name=_text(fin.get("Nm"), "."),
+        name=_value(fin.get("Nm")),
         bic=compact(bic) if bic else None,
         account=_account(account),
         address=_address(fin.get("PstlAdr")),

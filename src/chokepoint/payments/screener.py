@@ -175,8 +175,9 @@ def similarity(a: str, b: str, weight: Callable[[str], float] = lambda token: 1.
     weighted share of both names' words that found a partner, each pair counting its similarity, with
     rare words weighing more (``weight``, e.g. inverse document frequency over the listed names): a
     missing distinctive word (``GREEN WAY INDUSTRIES`` against ``GREEN INDUSTRIES``) costs much, a missing
-    common one little. A name that differs only in spacing (``JONCHI BU``, ``FOREIGN TRADEBANK``) scores
-    its similarity with spaces removed when that is at least ``JOINED_MATCH``."""
+    common one little. A name that differs only in spacing (``JONCHI BU``, ``FOREIGN TRADEBANK``), with at
+    most one letter more or less, scores its similarity with spaces removed when that is at least
+    ``JOINED_MATCH``."""
     left, right = a.split(), b.split()
     if not left or not right:
         return 0.0
@@ -203,7 +204,10 @@ def similarity(a: str, b: str, weight: Callable[[str], float] = lambda token: 1.
         matched += sim * (weight(left[i]) + weight(right[j]))
     total = sum(weight(t) for t in left) + sum(weight(t) for t in right)
     aligned = matched / total if total else 0.0
-    joined = fuzz.ratio("".join(left), "".join(right)) / 100.0
+    left_joined, right_joined = "".join(left), "".join(right)
+    if abs(len(left_joined) - len(right_joined)) > 1:
+        return aligned
+    joined = fuzz.ratio(left_joined, right_joined) / 100.0
     return max(aligned, joined if joined >= JOINED_MATCH else 0.0)
 
 

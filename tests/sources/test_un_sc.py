@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from datetime import date
 from pathlib import Path
 
 import pytest
 from followthemoney import EntityProxy
+from typer.testing import CliRunner
 
+from chokepoint.cli import app
 from chokepoint.model import ListVersion
 from chokepoint.sources import un_sc
+from chokepoint.sources.load import load_source
+from chokepoint.store import Store
 
 FIXTURE = Path(__file__).parent / "fixtures" / "un_ofac" / "un_consolidated_small.xml"
 UN_FILE = Path("lists/un/UN_consolidated_2026-02-27.xml")
@@ -133,3 +138,15 @@ def test_unknown_country_names_are_kept_as_text(tmp_path: Path) -> None:
     passport = read(path)["un-sc-KPi.901-doc-654110043"]
     assert passport.get("country") == []
     assert passport.get("description") == ["country: Atlantis"]
+
+
+def test_cli_entity_view_of_ocean_maritime_management(shared_data: Path, tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    load_source(Store(home), "un-sc", shared_data / UN_FILE)
+    result = CliRunner().invoke(app, ["entity", "un-sc-KPe.020", "--json", "--home", str(home)])
+    assert result.exit_code == 0, result.output
+    view = json.loads(result.output)
+    assert view["caption"].startswith("OCEAN MARITIME MANAGEMENT COMPANY, LIMITED")
+    assert "Korea Mirae Shipping Co. Ltd" in view["names"]["alias"]
+    assert view["properties"]["imoNumber"] == ["IMO1790183"]
+    assert "1790183" in result.output.replace("IMO1790183", "")  # the Identification's number too

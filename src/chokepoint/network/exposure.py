@@ -6,21 +6,23 @@ edge after the first. Edge costs are ``-ln(strength) - ln(HOP_DECAY)``, so the c
 strongest. The exposure score combines the k paths as independent pieces of evidence (noisy-or):
 ``1 - Π(1 - path strength)``; a listed entity has exposure 1.
 
-The search is local: a bounded Dijkstra from the entity collects the neighbourhood within
-``max_hops`` edges, never walking *through* a listed party (a path ends there) or through a hub with
-more than ``max_hub_degree`` ties (a bank with a hundred thousand clients, a registered-agent
-address, explains nothing); igraph's k-shortest-paths (Yen) then runs on that neighbourhood.
+The search is local: a vectorised breadth-first search collects the neighbourhood within
+``max_hops`` edges (at most ``max_visited`` nodes, strongest ties first), never walking *through* a
+listed party (a path ends there) or through a hub with more than ``max_hub_degree`` ties (a bank
+with a hundred thousand clients, a registered-agent address, explains nothing). Two Dijkstra runs
+(igraph) keep the nodes on paths within ``min_relative_strength`` of the strongest, and igraph's
+k-shortest-paths (Yen) runs on what is left.
 """
 
 from __future__ import annotations
 
-import heapq
 import math
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
 import igraph
 import numpy as np
+import numpy.typing as npt
 
 from chokepoint.network.graph import OWNERSHIP, FloatArray, Graph, csr_ranges
 from chokepoint.network.relations import EDGE_KINDS
@@ -91,62 +93,57 @@ class ExposureIndex:
         self.listed = graph.listed
         self.degree = graph.degree()
 
-    def _neighbourhood(self, start: int) -> tuple[dict[int, float], list[int]]:
-        """Bounded Dijkstra: reached nodes with their cost, and the listed parties among them."""
+    def _neighbourhood(self, start: int) -> npt.NDArray[np.int64]:
+        """Nodes within ``max_hops`` edges (breadth-first, vectorised), strongest ties first at the cap."""
         p, adj = self.params, self.adjacency
-        best: dict[int, float] = {start: 0.0}
-        hops: dict[int, int] = {start: 0}
-        heap: list[tuple[float, int]] = [(0.0, start)]
-        done: set[int] = set()
-        found: list[int] = []
-        give_up = math.inf
-        while heap and len(done) < p.max_visited:
-            cost, node = heapq.heappop(heap)
-            if cost > give_up:
+        seen = np.zeros(self.graph.node_count, dtype=np.bool_)
+        seen[start] = True
+        levels = [np.array([start], dtype=np.int64)]
+        total = 1
+        frontier = levels[0]
+        for _ in range(p.max_hops):
+            expand = frontier[
+                (frontier == start) | (~self.listed[frontier] & (self.degree[frontier] <= p.max_hub_degree))
+            ]
+            slots = csr_ranges(adj.indptr, expand)
+            slots = slots[np.argsort(self.cost[adj.edge[slots]], kind="stable")]
+            others = adj.neighbour[slots].astype(np.int64)
+            others = others[~seen[others]]
+            _, first = np.unique(others, return_index=True)
+            fresh = others[np.sort(first)][: p.max_visited - total]
+            if fresh.size == 0:
                 break
-            if node in done:
-                continue
-            done.add(node)
-            if node != start and self.listed[node]:
-                if not found:
-                    give_up = cost - math.log(p.min_relative_strength)
-                found.append(node)
-                continue
-            if hops[node] >= p.max_hops or (node != start and self.degree[node] > p.max_hub_degree):
-                continue
-            lo, hi = adj.indptr[node], adj.indptr[node + 1]
-            neighbours = adj.neighbour[lo:hi]
-            costs = cost + self.cost[adj.edge[lo:hi]]
-            for other, other_cost in zip(neighbours.tolist(), costs.tolist(), strict=True):
-                if other_cost < best.get(other, math.inf):
-                    best[other] = other_cost
-                    hops[other] = hops[node] + 1
-                    heapq.heappush(heap, (other_cost, other))
-        return {n: best[n] for n in done}, found
+            seen[fresh] = True
+            levels.append(fresh)
+            total += fresh.size
+            frontier = fresh
+        return np.concatenate(levels)
 
     def query(self, node_id: str, k: int = 5) -> Exposure:
         """The ``k`` strongest paths from ``node_id`` to listed parties and the exposure score."""
         start = self.graph.index(node_id)
         if self.listed[start]:
             return Exposure(node_id, listed=True, score=1.0)
-        reached, found = self._neighbourhood(start)
-        if not found:
+        members = np.sort(self._neighbourhood(start))
+        if not self.listed[members].any():
             return Exposure(node_id, listed=False, score=0.0)
-        paths = self._k_paths(start, list(reached), set(found), k)
+        paths = self._k_paths(start, members, k)
         score = 1.0 - math.prod(1.0 - path.strength for path in paths)
         return Exposure(node_id, listed=False, score=score, paths=paths)
 
-    def _k_paths(self, start: int, nodes: list[int], targets: set[int], k: int) -> list[ExposurePath]:
+    def _k_paths(self, start: int, members: npt.NDArray[np.int64], k: int) -> list[ExposurePath]:
         adj = self.adjacency
-        members = np.sort(np.array(nodes, dtype=np.int64))
         owner = np.repeat(members, adj.indptr[members + 1] - adj.indptr[members])
         slots = csr_ranges(adj.indptr, members)
         other = adj.neighbour[slots].astype(np.int64)
-        # Arcs both ways, none out of a listed party: a path ends at the first listed party it meets.
-        keep = np.isin(other, members) & ~self.listed[owner]
+        # Arcs both ways, none out of a listed party (a path ends at the first listed party it meets),
+        # none touching an unlisted hub (it is never a step of a path).
+        hub = (self.degree > self.params.max_hub_degree) & ~self.listed
+        hub[start] = False
+        keep = np.isin(other, members) & ~self.listed[owner] & ~hub[owner] & ~hub[other]
         owner, other, edge = owner[keep], other[keep], adj.edge[slots][keep]
         sink = members.shape[0]
-        ends = np.searchsorted(members, np.array(sorted(targets), dtype=np.int64))
+        ends = np.flatnonzero(self.listed[members])
         arcs = np.column_stack(
             [
                 np.concatenate([np.searchsorted(members, owner), ends]),
@@ -156,12 +153,27 @@ class ExposureIndex:
         weights = np.concatenate([self.cost[edge], np.full(ends.shape[0], _SINK_COST)])
         sub = igraph.Graph(n=sink + 1, edges=arcs.tolist(), directed=True)
         source = int(np.searchsorted(members, start))
-        found = sub.get_k_shortest_paths(
-            source, to=sink, k=k, weights=weights.tolist(), mode="out", output="epath"
+        # Keep only nodes on paths within min_relative_strength of the strongest one (two Dijkstras).
+        ahead = np.array(sub.distances(source=[source], weights=weights, mode="out")[0])
+        behind = np.array(sub.distances(source=[sink], weights=weights, mode="in")[0])
+        best = ahead[sink]
+        if not np.isfinite(best):
+            return []
+        useful = ahead + behind <= best - math.log(self.params.min_relative_strength)
+        kept = np.flatnonzero(useful[arcs[:, 0]] & useful[arcs[:, 1]])
+        renumber = np.cumsum(useful) - 1
+        pruned = igraph.Graph(n=int(useful.sum()), edges=renumber[arcs[kept]].tolist(), directed=True)
+        found = pruned.get_k_shortest_paths(
+            int(renumber[source]),
+            to=int(renumber[sink]),
+            k=k,
+            weights=weights[kept].tolist(),
+            mode="out",
+            output="epath",
         )
         paths = []
         for epath in found:
-            real = [e for e in epath if e < len(edge)]
+            real = [int(kept[e]) for e in epath if kept[e] < edge.shape[0]]
             if real:
                 paths.append(self._explain(start, [int(edge[e]) for e in real]))
         return paths

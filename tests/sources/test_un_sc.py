@@ -91,6 +91,7 @@ def test_person_fields(small: dict[str, EntityProxy]) -> None:
 
 def test_birth_date_ranges_keep_both_bounds(small: dict[str, EntityProxy]) -> None:
     assert small["un-sc-KPi.901"].get("birthDate") == ["1969-03-12", "1966", "1968"]
+    assert "date of birth: as reported in 2017" in small["un-sc-KPi.901"].get("notes")
     assert small["un-sc-QDi.901"].get("birthDate") == ["1975"]
 
 

@@ -159,6 +159,12 @@ class _Record:
             keep = "notes" if entity.schema.get("notes") is not None else "description"
             entity.add(keep, f"{prop}: {name}", cleaned=True)
 
+    def _note(self, about: str, node: Element) -> None:
+        """Keep the NOTE of an alias, birth date or birth place ("Approximately", "in Arabic script: …")."""
+        note = text(node.find("NOTE"))
+        if note is not None:
+            self.party.add("notes", f"{about}: {note}", cleaned=True)
+
     def _aliases(self) -> None:
         for alias in self.element.iterfind(f"{self.element.tag}_ALIAS"):
             name = text(alias.find("ALIAS_NAME"))
@@ -166,6 +172,7 @@ class _Record:
                 continue
             quality = (text(alias.find("QUALITY")) or "").lower()
             self.party.add(_ALIAS_PROPERTY.get(quality, "alias"), name, cleaned=True)
+            self._note(f"alias {name}", alias)
             if self.is_person:
                 self.party.add("birthDate", self._dates_in(alias, "DATE_OF_BIRTH"), cleaned=True)
                 place = _join(text(alias.find("CITY_OF_BIRTH")), text(alias.find("COUNTRY_OF_BIRTH")))
@@ -224,11 +231,13 @@ class _Record:
             self._country("nationality", party, nationality)
         for node in self.element.iterfind("INDIVIDUAL_DATE_OF_BIRTH"):
             party.add("birthDate", self._birth_dates(node), cleaned=True)
+            self._note("date of birth", node)
         for node in self.element.iterfind("INDIVIDUAL_PLACE_OF_BIRTH"):
             country = text(node.find("COUNTRY"))
             parts = [text(node.find(t)) for t in ("STREET", "CITY", "STATE_PROVINCE")]
             party.add("birthPlace", _join(*parts, country), cleaned=True)
             self._country("birthCountry", party, country)
+            self._note("place of birth", node)
         for index, node in enumerate(self.element.iterfind("INDIVIDUAL_DOCUMENT"), start=1):
             self._document(node, index)
 

@@ -35,9 +35,8 @@ from chokepoint.sources.listing import (
     make_document,
     make_sanction,
     mark_listed,
-    xml_records,
 )
-from chokepoint.sources.xmlsafe import text
+from chokepoint.sources.xmlsafe import iter_records, text
 
 SOURCE = "eu-fsf"
 TITLE = "EU Financial Sanctions Files (xmlFullSanctionsList_1_1)"
@@ -67,7 +66,7 @@ def _q(name: str) -> str:
 
 def publication_date(path: Path) -> date | None:
     """The day of the ``generationDate`` attribute on the root ``export`` element."""
-    for event, element in xml_records(path, set(), root_tags=_ROOT_TAGS):
+    for event, element in iter_records(path, set(), root_tags=_ROOT_TAGS):
         if event == "root":
             value = element.get("generationDate")
             if not value:
@@ -82,7 +81,7 @@ def publication_date(path: Path) -> date | None:
 def read(path: Path, version: ListVersion) -> Iterator[EntityProxy]:
     """Stream the FtM entities of an EU FSF full-list XML file."""
     seen: set[str] = set()
-    for event, element in xml_records(path, _RECORD_TAGS, root_tags=_ROOT_TAGS):
+    for event, element in iter_records(path, _RECORD_TAGS, root_tags=_ROOT_TAGS):
         if event == "record":
             key = element.get("logicalId") or ""
             if key in seen:

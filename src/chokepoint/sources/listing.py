@@ -9,31 +9,13 @@ Derived ids come from the party id (``chokepoint.model.derived_id``), so they ar
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
-from xml.etree.ElementTree import Element
 
 from followthemoney import EntityProxy
 
-from chokepoint.errors import SourceFormatError
 from chokepoint.model import ListVersion, derived_id, make_entity
 from chokepoint.sources.facts import ImoScheme, extract_facts
-from chokepoint.sources.xmlsafe import iter_records
-
-
-def xml_records(
-    path: Path, record_tags: set[str], *, root_tags: set[str] | None = None
-) -> Iterator[tuple[str, Element]]:
-    """``xmlsafe.iter_records``, also turning an unknown declared encoding into a SourceFormatError.
-
-    expat raises ``LookupError`` for ``<?xml encoding="nonsense"?>`` (found by fuzzing), which
-    ``iter_records`` lets through.
-    """
-    try:
-        yield from iter_records(path, record_tags, root_tags=root_tags)
-    except LookupError as exc:
-        raise SourceFormatError(path, None, f"unknown text encoding: {exc}") from exc
 
 
 @dataclass(frozen=True)

@@ -45,9 +45,8 @@ from chokepoint.sources.listing import (
     make_owner,
     make_sanction,
     mark_listed,
-    xml_records,
 )
-from chokepoint.sources.xmlsafe import local_name, text
+from chokepoint.sources.xmlsafe import iter_records, local_name, text
 
 SOURCE = "ofac-advanced"
 TITLE = "OFAC SDN list, advanced XML (SDN_ADVANCED.XML)"
@@ -176,7 +175,7 @@ def _q(path: str) -> str:
 
 def publication_date(path: Path) -> date | None:
     """The ``DateOfIssue`` at the head of the file."""
-    for event, element in xml_records(path, {"DateOfIssue"}, root_tags=_ROOT_TAGS):
+    for event, element in iter_records(path, {"DateOfIssue"}, root_tags=_ROOT_TAGS):
         if event == "record":
             return _date(path, "DateOfIssue", element)
     return None
@@ -185,7 +184,7 @@ def publication_date(path: Path) -> date | None:
 def read(path: Path, version: ListVersion) -> Iterator[EntityProxy]:
     """Stream the FtM entities of an SDN_ADVANCED.XML file."""
     reader = _Reader(path, version)
-    for event, element in xml_records(path, _RECORD_TAGS, root_tags=_ROOT_TAGS):
+    for event, element in iter_records(path, _RECORD_TAGS, root_tags=_ROOT_TAGS):
         if event == "record":
             yield from reader.handle(local_name(element.tag), element)
     yield from reader.finish()

@@ -45,9 +45,8 @@ from chokepoint.sources.listing import (
     make_owner,
     make_sanction,
     mark_listed,
-    xml_records,
 )
-from chokepoint.sources.xmlsafe import text
+from chokepoint.sources.xmlsafe import iter_records, text
 
 SOURCE = "uk"
 TITLE = "UK Sanctions List (FCDO, XML)"
@@ -88,7 +87,7 @@ def uk_date(value: str | None) -> str | None:
 
 def publication_date(path: Path) -> date | None:
     """The ``DateGenerated`` of the file (dd/mm/yyyy)."""
-    for event, element in xml_records(path, {"DateGenerated", "Designation"}, root_tags=_ROOT_TAGS):
+    for event, element in iter_records(path, {"DateGenerated", "Designation"}, root_tags=_ROOT_TAGS):
         if event != "record":
             continue
         if element.tag.rsplit("}", 1)[-1] != "DateGenerated":
@@ -103,7 +102,7 @@ def publication_date(path: Path) -> date | None:
 def read(path: Path, version: ListVersion) -> Iterator[EntityProxy]:
     """Stream the FtM entities of a UK Sanctions List XML file."""
     seen: set[str] = set()
-    for event, element in xml_records(path, {"Designation"}, root_tags=_ROOT_TAGS):
+    for event, element in iter_records(path, {"Designation"}, root_tags=_ROOT_TAGS):
         if event == "record":
             key = text(element.find(_q("UniqueID"))) or ""
             if key in seen:

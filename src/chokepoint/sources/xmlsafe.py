@@ -82,6 +82,8 @@ def _iterate(
         raise SourceFormatError(path, None, f"refused hostile XML ({type(exc).__name__}): {exc}") from exc
     except UnicodeDecodeError as exc:
         raise SourceFormatError(path, f"#{count + 1}", f"bad text encoding: {exc}") from exc
+    except LookupError as exc:  # expat: an unknown encoding named in <?xml encoding="..."?>
+        raise SourceFormatError(path, None, f"unknown text encoding: {exc}") from exc
 
 
 def text(element: Element | None) -> str | None:

@@ -53,3 +53,10 @@ def test_banned_goods_carry_resolution_and_hs_code(indicators: DprkIndicators) -
     (hit,) = [h for h in indicators.banned_goods("ANTHRACITE SHIPMENT") if h.text == "ANTHRACITE"]
     assert hit.detail is not None and "UNSCR 2371" in getattr(hit.detail, "citation", "")
     assert indicators.banned_goods("COALITION FEES") == []
+
+
+def test_banned_goods_by_hs_code(indicators: DprkIndicators) -> None:
+    hits = indicators.banned_goods("INV 44 HS CODE 610910 T-SHIRTS")
+    assert [getattr(h.detail, "hs", "") for h in hits] == ["50-63"]
+    assert {getattr(h.detail, "hs", "") for h in indicators.banned_goods("HS 270112")} == {"2701"}
+    assert indicators.banned_goods("HS 300490 MEDICINES") == []

@@ -25,6 +25,8 @@ DPRK_COUNTRY = "KP"
 PHONE_RE = re.compile(r"(?<![\d+])(?:\+|00)\s?850(?:[\s\-./()]*\d){5,}")
 """+850 or 00850 followed by at least five more digits (ITU-T E.164 country code of the DPRK)."""
 IMO_RE = re.compile(r"(?<!\d)(\d{7})(?!\d)")
+HS_CODE_RE = re.compile(r"\bHS(?:\s*CODE)?[\s:.#-]*(\d{4,10})\b")
+"""An HS code written after ``HS`` or ``HS CODE`` (4 to 10 digits: heading, subheading, tariff line)."""
 MIN_WALLET_CHARS = 25
 """The shortest address looked up: Bitcoin base58 addresses have 25 to 34 characters."""
 CONTEXT_WORDS = frozenset({"DPRK", "PYONGYANG", "NORTH", "DPR", "CHOSON", "JOSEON"})
@@ -56,6 +58,13 @@ class BannedGoods:
     def citation(self) -> str:
         return f"{self.resolution} para {self.paragraph} (HS {self.hs}, {self.goods}, {self.direction})"
 
+    def covers(self, code: str) -> bool:
+        """Whether an HS code (2 to 10 digits) falls under this chapter, heading or chapter range."""
+        if "-" in self.hs:
+            low, high = (int(part) for part in self.hs.split("-"))
+            return low <= int(code[:2]) <= high
+        return code.startswith(self.hs)
+
 
 @dataclass(frozen=True, slots=True)
 class IndicatorHit:
@@ -76,6 +85,7 @@ class DprkIndicators:
         for place in places:
             self.places.add(place.name, place)
         self.goods: PhraseIndex[BannedGoods] = PhraseIndex(goods)
+        self._bans = list({id(ban): ban for _, ban in goods}.values())
         self.vessel_names: PhraseIndex[ListedVessel] = PhraseIndex()
         self.vessels_by_imo: dict[str, ListedVessel] = {}
         self.wallets: dict[str, ListedWallet] = {}
@@ -138,7 +148,12 @@ class DprkIndicators:
         return hits
 
     def banned_goods(self, text: str) -> list[IndicatorHit]:
-        return [IndicatorHit("goods", h.phrase, h.payload) for h in self.goods.find(text)]
+        """Banned goods named in words (``ANTHRACITE``) or by HS code (``HS 270112``, ``HS CODE 6109``)."""
+        hits = [IndicatorHit("goods", h.phrase, h.payload) for h in self.goods.find(text)]
+        for match in HS_CODE_RE.finditer(text.upper()):
+            code = match.group(1)
+            hits += [IndicatorHit("goods", f"HS {code}", ban) for ban in self._bans if ban.covers(code)]
+        return hits
 
 
 def _distinctive(name: str) -> bool:

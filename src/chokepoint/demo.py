@@ -32,11 +32,13 @@ def _load_lists(store: Store) -> None:
         for source, path in local:
             _load_one(store, source, path)
         return
-    from chokepoint.sources.download import update
+    from chokepoint.sources.download import DownloadConfig, update_source
 
     console.print(f"[yellow]no local lists under {data}: downloading the official files[/]")
-    for result in update(store, ["un-sc", "ofac-sdn"]):
-        console.print(f"  {result.version.source}: {result.version.entity_count:,} entities")
+    config = DownloadConfig.from_env()
+    for source, _ in LOCAL_LISTS:
+        result = update_source(store, source, config)
+        console.print(f"  {source:9s} {result.load.version.entity_count:>7,} entities from {result.path}")
 
 
 def _load_one(store: Store, source: str, path: Path) -> None:

@@ -153,6 +153,8 @@ def test_vessel_columns_owner_and_imo(small: dict[str, EntityProxy]) -> None:
     assert vessel.get("mmsi") == ["445112000"]
     assert vessel.get("callSign") == ["HMEX7"]
     assert vessel.get("type") == ["Oil Tanker"]
+    assert vessel.get("tonnage") == ["40800"]
+    assert vessel.get("grossRegisteredTonnage") == ["1200"]
     assert vessel.get("flag") == ["kp"]
     assert vessel.get("pastFlags") == ["pa"]
     ownership = small["ofac-sdn-9003-owner-9002"]

@@ -176,6 +176,7 @@ def _clip(span: str) -> str:
 
 
 def _collect(label: str, span: str, imo_scheme: ImoScheme, found: dict[str, list[str]]) -> None:
+    # An e-mail label only ends the span of the label before it: e-mails are found anywhere.
     if label in ("telephone", "phone", "tel", "facsimile", "fax"):
         target = found["faxes"] if label in ("facsimile", "fax") else found["phones"]
         target.extend(p for p in map(normalize_phone, _phone_runs(span)) if p)

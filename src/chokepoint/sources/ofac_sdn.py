@@ -53,6 +53,7 @@ _SCHEMATA = {"individual": "Person", "": "Organization", "vessel": "Vessel", "ai
 _ALIAS_PROPERTY = {"aka": "alias", "nka": "alias", "fka": "previousName"}
 _FOLDER_DATE_RE = re.compile(r"(\d{4})-(\d{2})(?:-(\d{2}))?$")
 _ENT_NUM_RE = re.compile(r"\d+")
+_NUMBER_RE = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 
 
 def publication_date(path: Path) -> date | None:
@@ -513,6 +514,15 @@ class _Builder:
             return
         self.entity.add(prop, value, cleaned=True)
 
+    def add_number(self, prop: str, raw: str | None) -> None:
+        """A tonnage written ``40,800`` or ``2597`` as FtM's plain number; anything else stays as text."""
+        if raw is None:
+            return
+        if _NUMBER_RE.fullmatch(raw):
+            self.add(prop, raw.replace(",", ""))
+        else:
+            self.unparsed.append(f"{prop}: {raw}")
+
     def add_country(self, prop: str, name: str) -> None:
         code = country_code(name.strip().rstrip("."))
         if code is None:
@@ -535,8 +545,8 @@ class _Builder:
         self.add("position", p.title)
         self.add("callSign", p.call_sign)
         self.add("type", p.vessel_type)
-        self.add("tonnage", p.tonnage)
-        self.add("grossRegisteredTonnage", p.grt)
+        self.add_number("tonnage", p.tonnage)
+        self.add_number("grossRegisteredTonnage", p.grt)
         if p.flag is not None:
             self.add_country("flag", p.flag)
         if p.owner is not None:

@@ -97,3 +97,11 @@ def test_arbitrary_bytes_give_messages_or_a_typed_error(data: bytes) -> None:
         parse_bytes(b"<" + data, "fuzz.xml")
     except PaymentFormatError as exc:
         assert exc.path == "fuzz.xml"
+
+
+def test_encodings_that_could_hide_a_dtd_are_refused() -> None:
+    utf16 = '<?xml version="1.0" encoding="UTF-16"?><Document/>'.encode("utf-16")
+    with pytest.raises(PaymentFormatError, match="UTF-16"):
+        parse_bytes(utf16, "wide.xml")
+    with pytest.raises(PaymentFormatError, match="UTF-7"):
+        parse_bytes(b'<?xml version="1.0" encoding="UTF-7"?><Document/>', "seven.xml")

@@ -99,3 +99,10 @@ def test_arbitrary_text_gives_messages_or_a_typed_error(text: str) -> None:
         parse_bytes(("{" + text).encode(), "fuzz.fin")
     except PaymentFormatError as exc:
         assert exc.path == "fuzz.fin"
+
+
+def test_stray_text_after_a_message_is_kept_as_an_anomaly(shared_data: Path) -> None:
+    messages = parse_file(shared_data / "payments" / "mt103" / "MT103-out-ack.rje")
+    flagged = [m for m in messages if m.anomalies]
+    assert [m.message_id for m in flagged] == ["0061350113089903"]
+    assert "ignored text after the last block" in flagged[0].anomalies[0]

@@ -15,6 +15,8 @@ MAX_FILE_BYTES = 512 << 20
 
 def parse_bytes(data: bytes, source: str = "<input>") -> list[Message]:
     """The messages in ``data``: XML (``<`` first) is pacs, ``{`` or ``$`` first is SWIFT MT / RJE."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\x00" in data[:4]:
+        raise PaymentFormatError(source, None, "UTF-16/32 text: only UTF-8 payment files are read")
     head = data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
     if head == b"<":
         return parse_pacs(data, source)

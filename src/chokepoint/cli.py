@@ -18,6 +18,7 @@ from chokepoint.errors import ChokepointError
 AREA_MODULES: tuple[str, ...] = (
     "chokepoint.sources.cli",
     "chokepoint.api.cli",
+    "chokepoint.maritime.cli",
     "chokepoint.network.cli",
     "chokepoint.payments.cli",
 )

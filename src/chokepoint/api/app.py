@@ -30,6 +30,7 @@ MAX_BODY_BYTES = 2 << 20
 
 ROUTER_MODULES: tuple[str, ...] = (
     "chokepoint.sources.api",
+    "chokepoint.maritime.api",
     "chokepoint.payments.api",
     "chokepoint.network.api",
 )

@@ -14,8 +14,9 @@ Background vessels sail between East Asian ports at 9–15 kn and anchor for 6�
 scenarios (each recorded in the ground truth with its vessels, times and place):
 
 * ``sts``: two vessels drift together (100–300 m apart, under 1 kn) for 4–10 h, both
-  transmitting; some tankers serve two or three ships in a row;
-* ``dark_sts``: both vessels go dark for 14–30 h and meet for 3–6 h while dark;
+  transmitting, at least 20 km from any port; some tankers serve two or three ships in a row;
+* ``dark_sts``: both vessels go dark for 14–30 h and meet for 3–6 h while dark, in open water
+  at least :data:`DARK_STS_MIN_DPRK_KM` from DPRK ports;
 * ``port_call``: a vessel sails into a DPRK port and stays 12–36 h; most switch AIS off 40–90 km
   out (``dark``), some keep it on (``visible``);
 * ``identity_swap``: a vessel repaints (new name and IMO on the same MMSI) or takes a new MMSI,
@@ -41,6 +42,10 @@ TERRESTRIAL_RANGE_NM = 40.0
 """Typical range of a shore AIS base station (VHF line of sight to a ship's antenna)."""
 SATELLITE_MEAN_INTERVAL_MIN = 35.0
 """Chokepoint: mean interval between satellite receptions of one vessel in East Asian waters."""
+
+DARK_STS_MIN_DPRK_KM = 250.0
+"""Planted dark transfers happen in open water, as the documented ones did (East China Sea, 250-450 km
+off Shanghai); a dark meeting on a DPRK approach cannot be told from a dark port call."""
 
 _SEA_AREA = (27.0, 42.0, 121.0, 131.0)
 """Where planted scenarios happen (lat/lon box: Yellow Sea, Korea Bay, East China Sea, East Sea)."""
@@ -284,12 +289,18 @@ class ScenarioBuilder:
         heard: np.ndarray = (self.rng.random(len(t)) < p) & ~(outage[hours - hours.min()] & ~near)
         return heard
 
-    def random_point(self) -> tuple[float, float]:
-        """A random point at sea in :data:`_SEA_AREA` (not on the Korean peninsula)."""
+    def random_point(self, min_port_km: float = 20.0, min_dprk_km: float = 0.0) -> tuple[float, float]:
+        """A random point at sea in :data:`_SEA_AREA`: off the Korean peninsula, at least
+        ``min_port_km`` from every port and ``min_dprk_km`` from every DPRK port."""
         lat0, lat1, lon0, lon1 = _SEA_AREA
+        dprk = self.ports.select("lat", "lon").to_numpy()
         while True:
             lat, lon = float(self.rng.uniform(lat0, lat1)), float(self.rng.uniform(lon0, lon1))
-            if not on_land(np.array(lat), np.array(lon)):
+            if on_land(np.array(lat), np.array(lon)):
+                continue
+            to_port = haversine_np(self.shore[:, 0], self.shore[:, 1], np.array(lat), np.array(lon)).min()
+            to_dprk = haversine_np(dprk[:, 0], dprk[:, 1], np.array(lat), np.array(lon)).min()
+            if to_port >= min_port_km * 1000 and to_dprk >= min_dprk_km * 1000:
                 return lat, lon
 
     def random_port(self) -> tuple[str, float, float]:
@@ -328,8 +339,12 @@ class ScenarioBuilder:
 
     # planted scenarios ----------------------------------------------------------------------
     def _window(self, hours: float) -> float:
-        margin = 20 * 3600
-        return float(self.rng.uniform(self.t_start + margin, self.t_end - margin - hours * 3600))
+        """A start time leaving room for ``hours`` of scenario and a margin of background traffic
+        (less margin when the scenario is short)."""
+        margin = min(20 * 3600, (self.t_end - self.t_start) / 5)
+        low = self.t_start + margin
+        high = max(low, self.t_end - margin - hours * 3600)
+        return float(self.rng.uniform(low, high))
 
     def _approach(self, t_meet: float, lat: float, lon: float, dist_km: float) -> tuple[float, float, float]:
         """A start point ``dist_km`` from (lat, lon) and the time to leave it at 11 kn to arrive at t_meet."""
@@ -379,7 +394,7 @@ class ScenarioBuilder:
 
     def plant_dark_sts(self) -> None:
         meet = float(self.rng.uniform(3, 6))
-        lat, lon = self.random_point()
+        lat, lon = self.random_point(min_dprk_km=DARK_STS_MIN_DPRK_KM)
         t = self._window(24)
         pair = []
         for _ in range(2):

@@ -37,26 +37,23 @@ from chokepoint.maritime.tracks import segment
 
 @dataclass
 class LocalResult:
-    """What one slice yields: its events, its vessels' time spans and its identity history."""
+    """What one slice yields: its events and its vessels' time spans."""
 
     events: pl.DataFrame
     spans: pl.DataFrame
-    history: pl.DataFrame
 
 
 def detect_local(
     positions: pl.DataFrame,
-    statics: pl.DataFrame,
+    history: pl.DataFrame,
     ports: pl.DataFrame,
     anchorages: pl.DataFrame,
     params: EventParams,
 ) -> LocalResult:
-    """The per-slice detectors. ``ports`` are the DPRK ports; ``anchorages`` every known port."""
+    """The per-slice detectors. ``history`` is the identity history of all static reports (small,
+    so every slice gets all of it); ``ports`` are the DPRK ports; ``anchorages`` every known port."""
     tracks = segment(positions, params)
-    history = identity_history(statics)
-    everywhere = (
-        pl.concat([ports, anchorages]).unique(subset=["port", "lat", "lon"]) if len(anchorages) else ports
-    )
+    everywhere = pl.concat([ports, anchorages]).unique(subset=["port", "lat", "lon"], maintain_order=True)
     parts = [
         detect_encounters(tracks, everywhere, params),
         detect_gaps(tracks, everywhere, params),
@@ -64,22 +61,26 @@ def detect_local(
         detect_port_calls(tracks, ports, params),
         detect_dark_port_calls(tracks, ports, params),
         detect_segment_anomalies(tracks, params),
-        detect_identity_anomalies(history, tracks),
         detect_renames(history, tracks),
     ]
-    return LocalResult(pl.concat(parts), vessel_spans(tracks), history)
+    return LocalResult(pl.concat(parts), vessel_spans(tracks))
 
 
 def detect_global(
     events: pl.DataFrame, spans: pl.DataFrame, history: pl.DataFrame, params: EventParams
 ) -> pl.DataFrame:
     """The cross-slice detectors, on the combined outputs of :func:`detect_local`."""
-    gaps = events.filter(pl.col("type") == "gap")
+    spans = merge_spans(spans)
     found = pl.concat(
         [
             events,
-            detect_rendezvous(gaps, params, explained=events.filter(pl.col("type") == "dark_port_call")),
-            detect_handovers(merge_spans(spans), history, params),
+            detect_rendezvous(
+                events.filter(pl.col("type") == "gap"),
+                params,
+                explained=events.filter(pl.col("type") == "dark_port_call"),
+            ),
+            detect_handovers(spans, history, params),
+            detect_identity_anomalies(history, spans),
         ]
     )
     return finish(found, history, params)
@@ -92,10 +93,11 @@ def detect_events(
     anchorages: pl.DataFrame | None = None,
     params: EventParams | None = None,
 ) -> pl.DataFrame:
-    """All events of one dataset in one process, sorted by start, type and MMSI."""
+    """All events of one dataset in one process, sorted by start, type, MMSI and id."""
     params = params or EventParams()
-    local = detect_local(positions, statics, ports, anchorages if anchorages is not None else ports, params)
-    return detect_global(local.events, local.spans, local.history, params)
+    history = identity_history(statics)
+    local = detect_local(positions, history, ports, anchorages if anchorages is not None else ports, params)
+    return detect_global(local.events, local.spans, history, params)
 
 
 def finish(events: pl.DataFrame, history: pl.DataFrame, params: EventParams) -> pl.DataFrame:

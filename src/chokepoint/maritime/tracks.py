@@ -94,9 +94,14 @@ def _assign_segments(
 
 
 def segment_summary(tracks: pl.DataFrame) -> pl.DataFrame:
-    """One row per segment: mmsi, first/last time and position, number of positions."""
+    """One row per segment and UTC day: mmsi, day, first/last time and position, positions.
+
+    Per day, so that summaries (and the findings built on them) do not depend on how a long run
+    is cut into partitions.
+    """
     return (
-        tracks.group_by("segment")
+        tracks.with_columns((pl.col("t") // 86_400).alias("day"))
+        .group_by("segment", "day")
         .agg(
             pl.col("mmsi").first(),
             pl.len().alias("positions"),
@@ -106,7 +111,6 @@ def segment_summary(tracks: pl.DataFrame) -> pl.DataFrame:
             pl.col("lon").first().alias("lon_first"),
             pl.col("lat").last().alias("lat_last"),
             pl.col("lon").last().alias("lon_last"),
-            pl.col("sog").drop_nulls().quantile(0.95).alias("sog_p95"),
         )
-        .sort("segment")
+        .sort("segment", "day")
     )

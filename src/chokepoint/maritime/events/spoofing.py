@@ -1,7 +1,9 @@
 """Spoofing and identity anomalies, one ``spoofing`` event per finding (``details.kind``):
 
-* ``duplicate_mmsi``: two long segments of one MMSI active at the same time (two hulls);
-* ``impossible_speed``: a short segment beside a long one (a position no hull could reach);
+* ``duplicate_mmsi``: two long segments of one MMSI active at the same time (two hulls),
+  reported per UTC day of overlap;
+* ``impossible_speed``: a short segment beside a long one on the same day (a position no hull
+  could reach);
 * ``invalid_mid``: a ship-station MMSI whose MID is not allocated to any flag;
 * ``invalid_imo``: a broadcast IMO number failing its check digit.
 
@@ -21,24 +23,24 @@ from chokepoint.maritime.tracks import segment_summary
 def detect_segment_anomalies(tracks: pl.DataFrame, params: EventParams) -> pl.DataFrame:
     """``duplicate_mmsi`` and ``impossible_speed`` findings from the segmentation."""
     summary = segment_summary(tracks)
-    counts = summary.group_by("mmsi").agg(pl.len().alias("segments"))
-    multi = summary.join(counts, on="mmsi").filter(pl.col("segments") > 1)
+    counts = summary.group_by("mmsi", "day").agg(pl.len().alias("segments"))
+    multi = summary.join(counts, on=["mmsi", "day"]).filter(pl.col("segments") > 1)
     if multi.is_empty():
         return empty_events()
     long = multi.filter(pl.col("positions") >= params.spoof_min_segment_positions)
     short = multi.filter(pl.col("positions") < params.spoof_min_segment_positions)
-    pairs = long.join(long, on="mmsi", suffix="_b").filter(
+    pairs = long.join(long, on=["mmsi", "day"], suffix="_b").filter(
         (pl.col("segment") < pl.col("segment_b"))
         & (pl.col("t_first") < pl.col("t_last_b"))
         & (pl.col("t_first_b") < pl.col("t_last"))
     )
     dup = (
-        pairs.group_by("mmsi")
+        pairs.group_by("mmsi", "day")
         .agg(
             pl.max_horizontal("t_first", "t_first_b").min().alias("t_start"),
             pl.min_horizontal("t_last", "t_last_b").max().alias("t_end"),
-            pl.col("lat_first_b").first().alias("lat"),
-            pl.col("lon_first_b").first().alias("lon"),
+            pl.col("lat_first_b").sort_by("t_first_b", "segment_b").first().alias("lat"),
+            pl.col("lon_first_b").sort_by("t_first_b", "segment_b").first().alias("lon"),
             (pl.col("segment_b").n_unique() + 1).alias("hulls"),
         )
         .with_columns(pl.lit("duplicate_mmsi").alias("kind"), pl.lit(0.85).alias("confidence"))
@@ -52,7 +54,8 @@ def detect_segment_anomalies(tracks: pl.DataFrame, params: EventParams) -> pl.Da
         pl.col("positions").alias("hulls"),
         pl.lit("impossible_speed").alias("kind"),
         pl.lit(0.7).alias("confidence"),
-    ).join(long.select("mmsi").unique(), on="mmsi", how="semi")
+        "day",
+    ).join(long.select("mmsi", "day").unique(), on=["mmsi", "day"], how="semi")
     found = pl.concat([dup.select(jumps.columns), jumps])
     return make_events(
         found.sort("t_start", "mmsi"),
@@ -62,12 +65,9 @@ def detect_segment_anomalies(tracks: pl.DataFrame, params: EventParams) -> pl.Da
     )
 
 
-def detect_identity_anomalies(history: pl.DataFrame, tracks: pl.DataFrame) -> pl.DataFrame:
-    """``invalid_mid`` and ``invalid_imo`` findings, one per MMSI (and IMO), placed at the first
-    position the MMSI reported."""
-    first = tracks.group_by("mmsi").agg(
-        pl.col("t").min().alias("t_pos"), pl.col("lat").first(), pl.col("lon").first()
-    )
+def detect_identity_anomalies(history: pl.DataFrame, spans: pl.DataFrame) -> pl.DataFrame:
+    """``invalid_mid`` and ``invalid_imo`` findings, one per MMSI (and IMO), placed at the MMSI's
+    first position (``spans`` from :func:`~chokepoint.maritime.events.identity_changes.vessel_spans`)."""
     ship = (pl.col("mmsi") >= 200_000_000) & (pl.col("mmsi") < 800_000_000)
     bad_mid = (
         history.filter(ship & pl.col("mid_flag").is_null())
@@ -86,6 +86,7 @@ def detect_identity_anomalies(history: pl.DataFrame, tracks: pl.DataFrame) -> pl
         .rename({"imo": "claimed_imo"})
         .select(bad_mid.columns)
     )
+    first = spans.select("mmsi", pl.col("lat_first").alias("lat"), pl.col("lon_first").alias("lon"))
     found = pl.concat([bad_mid, bad_imo]).join(first, on="mmsi", how="inner")
     found = found.with_columns(
         pl.col("first_seen").dt.epoch("s").alias("t_start"),

@@ -1,0 +1,1 @@
+"""Dask runners that execute the same kernels partition by partition."""

@@ -8,6 +8,7 @@ that the store's versions and entities are exactly as before. The parsers are al
 from __future__ import annotations
 
 import contextlib
+import csv
 import shutil
 import subprocess
 import sys
@@ -219,3 +220,50 @@ def test_fuzz_ofac_reader(tmp_path: Path, data: bytes, name: str) -> None:
     (folder / name).write_bytes(data)
     with contextlib.suppress(SourceFormatError):
         read_all(ofac_sdn, folder)
+
+
+REMARK_WORDS = st.sampled_from(
+    [
+        "DOB",
+        "POB",
+        "alt.",
+        "Linked To:",
+        "a.k.a.",
+        "Digital Currency Address -",
+        "Vessel Registration Identification IMO",
+        "Company Number IMO",
+        "Passport",
+        "National ID No.",
+        "SWIFT/BIC",
+        "Phone Number",
+        "Website",
+        "(",
+        ")",
+        "'",
+        ";",
+        ".",
+        "circa",
+        "to",
+        "Jul",
+        "1986",
+        "9074729",
+        "Korea, North",
+        "KIM, Chol Su",
+    ]
+)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(remarks=st.one_of(st.text(max_size=300), st.lists(REMARK_WORDS, max_size=30).map(" ".join)))
+def test_fuzz_ofac_remarks(tmp_path: Path, remarks: str) -> None:
+    """Any remark text, however garbled, gives entities, never an exception."""
+    folder = tmp_path / "remarks"
+    shutil.rmtree(folder, ignore_errors=True)
+    shutil.copytree(OFAC_FIXTURE, folder)
+    sdn = folder / "sdn.csv"
+    text = sdn.read_bytes().decode("cp1252").rstrip("\x1a")
+    with sdn.open("w", encoding="utf-8", newline="") as handle:
+        handle.write(text)
+        csv.writer(handle).writerow(["9400", "FUZZ PARTY", "individual", "DPRK3", *["-0- "] * 7, remarks])
+    entities = read_all(ofac_sdn, folder)
+    assert any(e.id == "ofac-sdn-9400" for e in entities)

@@ -11,44 +11,54 @@ traffic) get segment 0 from one vectorised pass. ``segment`` ids are ``mmsi * 10
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import polars as pl
 
-from chokepoint.maritime.geo import KNOT_MPS, haversine_m, haversine_np
+from chokepoint.maritime.geo import EARTH_RADIUS_M, KNOT_MPS, haversine_m
 from chokepoint.maritime.params import EventParams
 
 _MAX_OPEN_SEGMENTS = 50
 
 
 def prepare(positions: pl.DataFrame) -> pl.DataFrame:
-    """Timed positions sorted by (mmsi, timestamp), exact duplicates dropped, ``t`` in epoch seconds."""
-    return (
-        positions.filter(pl.col("timestamp").is_not_null())
-        .unique(subset=["mmsi", "timestamp", "lat", "lon"], keep="first", maintain_order=False)
-        .sort("mmsi", "timestamp")
-        .with_columns((pl.col("timestamp").dt.epoch("us") // 1_000_000).alias("t"))
+    """Timed positions sorted by (mmsi, timestamp), repeated reports dropped, ``t`` in epoch seconds.
+
+    A repeated report is one with the same MMSI, time and position as the row before it (the same
+    message heard by two receivers).
+    """
+    ordered = positions.filter(pl.col("timestamp").is_not_null()).sort("mmsi", "timestamp")
+    repeated = (
+        (pl.col("mmsi") == pl.col("mmsi").shift(1))
+        & (pl.col("timestamp") == pl.col("timestamp").shift(1))
+        & (pl.col("lat") == pl.col("lat").shift(1))
+        & (pl.col("lon") == pl.col("lon").shift(1))
+    ).fill_null(False)
+    return ordered.filter(~repeated).with_columns(
+        (pl.col("timestamp").dt.epoch("us") // 1_000_000).alias("t")
     )
 
 
 def _implausible(params: EventParams) -> pl.Expr:
-    dt = (pl.col("t") - pl.col("t").shift(1)).over("mmsi")
-    dist = haversine_m(pl.col("lat").shift(1), pl.col("lon").shift(1), pl.col("lat"), pl.col("lon")).over(
-        "mmsi"
-    )
+    """Steps no single hull could make (rows sorted by mmsi, t; the first row of an MMSI is never one)."""
+    same = pl.col("mmsi") == pl.col("mmsi").shift(1)
+    dt = pl.col("t") - pl.col("t").shift(1)
+    dist = haversine_m(pl.col("lat").shift(1), pl.col("lon").shift(1), pl.col("lat"), pl.col("lon"))
     fast = dist > params.segment_max_speed_kn * KNOT_MPS * dt.clip(lower_bound=1)
-    return (fast & (dist > params.segment_noise_m)).fill_null(False)
+    return (same & fast & (dist > params.segment_noise_m)).fill_null(False)
 
 
 def segment(positions: pl.DataFrame, params: EventParams | None = None) -> pl.DataFrame:
     """Prepared positions with a ``segment`` column (Int64); see the module docstring."""
     params = params or EventParams()
     tracks = prepare(positions)
-    tracks = tracks.with_columns(_implausible(params).alias("_jump"))
-    contested = tracks.group_by("mmsi").agg(pl.col("_jump").any().alias("_contested"))
-    tracks = tracks.join(contested, on="mmsi", how="left").drop("_jump")
-    plain = tracks.filter(~pl.col("_contested")).with_columns((pl.col("mmsi") * 100).alias("segment"))
-    hard = tracks.filter(pl.col("_contested"))
-    if len(hard):
+    jumped = tracks.filter(_implausible(params))["mmsi"].unique()
+    mmsi = tracks["mmsi"].to_numpy()
+    segments = mmsi * 100
+    if len(jumped):
+        rows = np.nonzero(tracks["mmsi"].is_in(jumped.implode()).to_numpy())[0]
+        hard = tracks[rows]
         k = _assign_segments(
             hard["mmsi"].to_numpy(),
             hard["t"].to_numpy().astype(np.float64),
@@ -56,41 +66,55 @@ def segment(positions: pl.DataFrame, params: EventParams | None = None) -> pl.Da
             hard["lon"].to_numpy(),
             params,
         )
-        hard = hard.with_columns((pl.col("mmsi") * 100 + pl.Series(k)).alias("segment"))
-    else:
-        hard = hard.with_columns((pl.col("mmsi") * 100).alias("segment"))
-    return pl.concat([plain, hard]).drop("_contested").sort("mmsi", "timestamp")
+        segments[rows] += k
+    return tracks.with_columns(pl.Series("segment", segments, dtype=pl.Int64))
 
 
 def _assign_segments(
     mmsi: np.ndarray, t: np.ndarray, lat: np.ndarray, lon: np.ndarray, params: EventParams
 ) -> np.ndarray:
-    """Greedy gpsdio-style assignment for the positions of contested MMSIs (sorted by mmsi, t)."""
+    """Greedy gpsdio-style assignment for the positions of contested MMSIs (sorted by mmsi, t).
+
+    Plain Python over plain floats: only contested MMSIs come here and each has few open
+    segments, where numpy's per-call overhead would dominate.
+    """
     out = np.zeros(len(t), dtype=np.int64)
     max_mps = params.segment_max_speed_kn * KNOT_MPS
-    last_t: list[float] = []
-    last_lat: list[float] = []
-    last_lon: list[float] = []
+    noise = params.segment_noise_m
+    open_segments: list[list[float]] = []  # [t, lat, lon] of each segment's last position
     current = -1
-    for i in range(len(t)):
-        if mmsi[i] != current:
-            current, last_t, last_lat, last_lon = mmsi[i], [], [], []
-        if last_t:
-            dist = haversine_np(np.array(last_lat), np.array(last_lon), lat[i], lon[i])
-            dt = np.maximum(t[i] - np.array(last_t), 1.0)
-            speed = dist / dt
-            ok = (speed <= max_mps) | (dist <= params.segment_noise_m)
-            if ok.any() or len(last_t) >= _MAX_OPEN_SEGMENTS:
-                # the hull heard most recently that could have got here is the one continuing
-                choice = int(np.argmin(np.where(ok, dt, np.inf))) if ok.any() else int(np.argmin(dist))
-                out[i] = choice
-                last_t[choice], last_lat[choice], last_lon[choice] = t[i], lat[i], lon[i]
-                continue
-        out[i] = len(last_t)
-        last_t.append(t[i])
-        last_lat.append(lat[i])
-        last_lon.append(lon[i])
+    for i, (m, ti, la, lo) in enumerate(
+        zip(mmsi.tolist(), t.tolist(), lat.tolist(), lon.tolist(), strict=True)
+    ):
+        if m != current:
+            current, open_segments = m, []
+        best, best_dt, nearest, nearest_d = -1, math.inf, 0, math.inf
+        for k, (tk, lak, lok) in enumerate(open_segments):
+            d = _haversine(lak, lok, la, lo)
+            dt = max(ti - tk, 1.0)
+            if (d <= max_mps * dt or d <= noise) and dt < best_dt:
+                best, best_dt = k, dt
+            if d < nearest_d:
+                nearest, nearest_d = k, d
+        if best < 0 and len(open_segments) >= _MAX_OPEN_SEGMENTS:
+            best = nearest
+        if best < 0:
+            best = len(open_segments)
+            open_segments.append([ti, la, lo])
+        else:
+            # the hull heard most recently that could have got here is the one continuing
+            open_segments[best] = [ti, la, lo]
+        out[i] = best
     return out
+
+
+def _haversine(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = (
+        math.sin((p2 - p1) / 2) ** 2
+        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    )
+    return 2 * EARTH_RADIUS_M * math.asin(math.sqrt(min(1.0, a)))
 
 
 def segment_summary(tracks: pl.DataFrame) -> pl.DataFrame:

@@ -1,10 +1,12 @@
 """A seeded synthetic payment generator (AMLSim-style) that hides DPRK-nexus payments in ordinary traffic.
 
-Ordinary traffic: customers (companies and people in 19 countries, IBANs where the country uses
+Ordinary traffic: customers in 19 countries (companies and people, IBANs where the country uses
 them) with heavy-tailed activity (Pareto weights, as in AMLSim, Suzumura and Kanezashi 2019) pay each
 other log-normal amounts through their banks, cross-border payments through a correspondent, a share
-as cover payments (MT202COV, pacs.009 COV). Hard negatives are part of ordinary traffic: South Korean
-customers with +82 phones, Dandong and Vladivostok traders, coal, steel and seafood in remittance text.
+as cover payments (MT202COV, pacs.009 COV). No ordinary customer carries a listed name word for word:
+that would be a true name hit which only data the generator does not model (a date of birth) could
+clear. Hard negatives are part of ordinary traffic: South Korean customers with +82 phones, Dandong
+and Vladivostok traders, coal, steel and seafood in remittance text, names close to listed ones.
 Planted ordinary typologies: fan-in, fan-out, cycles, structuring and pass-through. Planted DPRK-nexus
 payments use the store's listed parties (exact and variant names, BICs), North Korean agents and
 addresses, +850 phones, DPRK ports, listed vessels' IMO numbers, listed wallets, cover payments whose
@@ -32,6 +34,7 @@ from chokepoint.model import ListVersion, make_entity
 from chokepoint.payments.identifiers import iban_check_digits
 from chokepoint.payments.message import Account, Address, FreeText, Message, MessageFormat, Party
 from chokepoint.payments.proximity import exposures
+from chokepoint.payments.screener import fold_name
 from chokepoint.payments.watchlist import ListedParty, Watchlist
 from chokepoint.payments.writers import pacs_xml, rje
 from chokepoint.store import Store
@@ -277,6 +280,7 @@ class _World:
         self.config = config
         self.rng = random.Random(config.seed)
         self.watchlist = watchlist
+        self.listed_names = {_name_key(n) for p in watchlist.parties.values() if p.listed for n in p.names}
         self.banks = {c: [self._bank(c) for _ in range(3)] for c in _COUNTRIES}
         self.correspondents = self.banks["US"] + self.banks["DE"][:1]
         count = max(50, config.messages // 6)
@@ -306,19 +310,9 @@ class _World:
 
     def _customer(self) -> _Customer:
         country = self.rng.choice(list(_COUNTRIES))
-        if self.rng.random() < 0.7:
-            name = " ".join(
-                [
-                    self.rng.choice(_PREFIX),
-                    self.rng.choice(_CORE),
-                    self.rng.choice(_SECTOR),
-                    self.rng.choice(_FORMS),
-                ]
-            )
-            kind = "company"
-        else:
-            name = f"{self.rng.choice(_GIVEN)} {self.rng.choice(_FAMILY)}"
-            kind = "person"
+        name, kind = self._name()
+        while _name_key(name) in self.listed_names:
+            name, kind = self._name()
         towns, _, prefix = _COUNTRIES[country]
         phone = f"{prefix} {self.rng.randint(10, 99)} {self.rng.randint(1000000, 9999999)}"
         kind_of_street = self.rng.choice(("ROAD", "STREET", "AVENUE"))
@@ -333,6 +327,17 @@ class _World:
             street,
             phone,
         )
+
+    def _name(self) -> tuple[str, str]:
+        if self.rng.random() < 0.7:
+            words = [
+                self.rng.choice(_PREFIX),
+                self.rng.choice(_CORE),
+                self.rng.choice(_SECTOR),
+                self.rng.choice(_FORMS),
+            ]
+            return " ".join(words), "company"
+        return f"{self.rng.choice(_GIVEN)} {self.rng.choice(_FAMILY)}", "person"
 
     def pick(self) -> _Customer:
         return self.rng.choices(self.customers, weights=self.weights)[0]
@@ -420,6 +425,12 @@ class _World:
             account=Account(customer.account),
             address=Address(lines=(customer.street,), town=customer.town, country=customer.country),
         )
+
+
+def _name_key(name: str) -> tuple[str, ...]:
+    """Folded words of a name in sorted order, legal forms dropped: ``WANG, Chen`` and ``CHEN WANG``,
+    ``SILVER BRIDGE SHIPPING BV`` and ``Silver Bridge Shipping Co., Ltd.`` share a key."""
+    return tuple(sorted(fold_name(name).split()))
 
 
 def build(config: GeneratorConfig, watchlist: Watchlist) -> Generated:

@@ -74,7 +74,7 @@ class PartyScreener(Protocol):
         ...
 
 
-def _fold(name: str) -> str:
+def fold_name(name: str) -> str:
     """Tokens of a name with legal forms (``Co Ltd``, ``LLC``, ``JSC``) removed."""
     return normalise(remove_org_types(name.upper()) or name)
 
@@ -90,7 +90,7 @@ class ListNameScreener:
         self._by_token: dict[str, list[int]] = defaultdict(list)
         for party in watchlist.parties.values():
             for name in party.names:
-                folded = _fold(name)
+                folded = fold_name(name)
                 if folded:
                     self._names.append((folded, party, name))
         for index, (folded, _, _) in enumerate(self._names):
@@ -127,7 +127,7 @@ class ListNameScreener:
                 best[listed] = PartyMatch(
                     listed, party.caption, party.schema, bic, 1.0, party.programmes, "bic"
                 )
-        folded = _fold(name) if name else ""
+        folded = fold_name(name) if name else ""
         if folded:
             candidates = list(self._candidates(folded))
             if len(candidates) > SHORTLIST:

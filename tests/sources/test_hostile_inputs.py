@@ -119,6 +119,12 @@ def test_record_without_reference_number(loaded_home: Path, tmp_path: Path) -> N
     assert_refused(loaded_home, tmp_path, "un-sc", path, "record #2", "no REFERENCE_NUMBER")
 
 
+def test_a_repeated_reference_number_is_refused(tmp_path: Path) -> None:
+    data = UN_FIXTURE.read_bytes().replace(b">QDi.901<", b">KPi.901<")
+    with pytest.raises(SourceFormatError, match=r"record #2 \(KPi.901\): REFERENCE_NUMBER occurs twice"):
+        read_all(un_sc, un_file(tmp_path, data))
+
+
 def test_unknown_declared_encoding(tmp_path: Path) -> None:
     data = UN_FIXTURE.read_bytes().replace(b'encoding="UTF-8"', b'encoding="U99TF-8"')
     with pytest.raises(SourceFormatError, match="unknown encoding"):

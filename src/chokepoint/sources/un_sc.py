@@ -57,11 +57,16 @@ def read(path: Path, version: ListVersion) -> Iterator[EntityProxy]:
     A list without a single INDIVIDUAL or ENTITY is refused: loading it would mark every party removed.
     """
     count = 0
+    seen: set[str] = set()
     for event, element in _records(path):
         if event != "record":
             continue
         count += 1
-        yield from _Record(path, version, element, count).entities()
+        record = _Record(path, version, element, count)
+        if record.party.id in seen:
+            raise SourceFormatError(path, record.where, "REFERENCE_NUMBER occurs twice")
+        seen.add(str(record.party.id))
+        yield from record.entities()
     if count == 0:
         raise SourceFormatError(path, None, "the list holds no INDIVIDUAL or ENTITY record")
 
@@ -136,8 +141,8 @@ class _Record:
     def _iso_date(self, value: str, field: str) -> str:
         """A YYYY-MM-DD or YYYY value checked to be a real date."""
         try:
-            if len(value) == 4:
-                return str(int(value))
+            if len(value) == 4 and value.isdigit():
+                return value
             return date.fromisoformat(value[:10]).isoformat()
         except ValueError as exc:
             raise SourceFormatError(self.path, self.where, f"{field} is not a date: {value!r}") from exc

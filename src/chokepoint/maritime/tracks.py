@@ -50,24 +50,40 @@ def _implausible(params: EventParams) -> pl.Expr:
 
 
 def segment(positions: pl.DataFrame, params: EventParams | None = None) -> pl.DataFrame:
-    """Prepared positions with a ``segment`` column (Int64); see the module docstring."""
+    """Prepared positions with a ``segment`` column (Int64); see the module docstring.
+
+    Each segment's reports are contiguous and in time order (uncontested MMSIs first, then the
+    segments of contested ones), so detectors can look along a track with :func:`along`.
+    """
     params = params or EventParams()
     tracks = prepare(positions)
     jumped = tracks.filter(_implausible(params))["mmsi"].unique()
-    mmsi = tracks["mmsi"].to_numpy()
-    segments = mmsi * 100
-    if len(jumped):
-        rows = np.nonzero(tracks["mmsi"].is_in(jumped.implode()).to_numpy())[0]
-        hard = tracks[rows]
-        k = _assign_segments(
-            hard["mmsi"].to_numpy(),
-            hard["t"].to_numpy().astype(np.float64),
-            hard["lat"].to_numpy(),
-            hard["lon"].to_numpy(),
-            params,
-        )
-        segments[rows] += k
-    return tracks.with_columns(pl.Series("segment", segments, dtype=pl.Int64))
+    plain_segment = (pl.col("mmsi") * 100).alias("segment")
+    if jumped.is_empty():
+        return tracks.with_columns(plain_segment)
+    contested = pl.col("mmsi").is_in(jumped.implode())
+    hard = tracks.filter(contested)
+    k = _assign_segments(
+        hard["mmsi"].to_numpy(),
+        hard["t"].to_numpy().astype(np.float64),
+        hard["lat"].to_numpy(),
+        hard["lon"].to_numpy(),
+        params,
+    )
+    hard = hard.with_columns((pl.col("mmsi") * 100 + pl.Series(k)).alias("segment")).sort("segment", "t")
+    return pl.concat([tracks.filter(~contested).with_columns(plain_segment), hard])
+
+
+def along(column: str, step: int) -> pl.Expr:
+    """``column`` of the report ``step`` rows later (``-1``: the one before) in the same segment,
+    null at a segment's ends. Needs frames ordered as :func:`segment` returns them."""
+    same = pl.col("segment").shift(-step) == pl.col("segment")
+    return pl.when(same).then(pl.col(column).shift(-step))
+
+
+def segment_starts() -> pl.Expr:
+    """True on the first report of each segment (frames ordered as :func:`segment` returns them)."""
+    return (pl.col("segment") != pl.col("segment").shift(1)).fill_null(True)
 
 
 def _assign_segments(

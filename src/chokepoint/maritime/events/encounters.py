@@ -3,8 +3,8 @@ away from anchorages (Kroodsma et al. 2018; GFW pipe-events).
 
 Vectorised in four steps, as GFW does it but without per-vessel Python:
 
-1. resample every segment to ``resample_minutes`` bins (mean position and speed per bin) and
-   interpolate across silences up to ``encounter_max_fill_minutes`` (up to
+1. resample the slow reports of every segment to ``resample_minutes`` bins (mean position and
+   speed per bin) and interpolate across silences up to ``encounter_max_fill_minutes`` (up to
    ``encounter_max_fill_slow_minutes`` when the vessel barely moved: satellite AIS often leaves
    a drifting ship unheard for hours);
 2. keep slow bins and pair them through a spatial grid join: each bin is keyed by (time bin,
@@ -24,6 +24,7 @@ import polars as pl
 from chokepoint.maritime.events import make_events
 from chokepoint.maritime.geo import METRES_PER_NM, haversine_m
 from chokepoint.maritime.params import EventParams
+from chokepoint.maritime.tracks import along
 
 _CELL_LAT_DEG = 0.005
 _CELL_LON_DEG = 0.02
@@ -31,10 +32,15 @@ _CELL_LON_DEG = 0.02
 
 
 def resample(tracks: pl.DataFrame, params: EventParams) -> pl.DataFrame:
-    """Segments on a regular time grid: segment, mmsi, bin, lat, lon, sog (knots, implied when filled)."""
+    """The slow parts of segments on a regular time grid: segment, mmsi, bin, lat, lon, sog (knots,
+    implied when filled). Only reports at most twice the encounter speed are binned: a bin between
+    two slow stretches that the vessel crossed fast is filled with its (fast) implied speed and so
+    never pairs."""
     step = params.resample_minutes * 60
+    slow = pl.col("sog").is_null() | (pl.col("sog") <= 2 * params.encounter_max_median_speed_kn)
     binned = (
-        tracks.with_columns((pl.col("t") // step).alias("bin"))
+        tracks.filter(slow)
+        .with_columns((pl.col("t") // step).alias("bin"))
         .group_by("segment", "bin")
         .agg(pl.col("mmsi").first(), pl.col("lat").mean(), pl.col("lon").mean(), pl.col("sog").mean())
         .sort("segment", "bin")
@@ -42,9 +48,9 @@ def resample(tracks: pl.DataFrame, params: EventParams) -> pl.DataFrame:
     max_fill = params.encounter_max_fill_minutes // params.resample_minutes
     max_fill_slow = params.encounter_max_fill_slow_minutes // params.resample_minutes
     nxt = binned.with_columns(
-        pl.col("bin").shift(-1).over("segment").alias("bin_next"),
-        pl.col("lat").shift(-1).over("segment").alias("lat_next"),
-        pl.col("lon").shift(-1).over("segment").alias("lon_next"),
+        along("bin", 1).alias("bin_next"),
+        along("lat", 1).alias("lat_next"),
+        along("lon", 1).alias("lon_next"),
     ).with_columns((pl.col("bin_next") - pl.col("bin")).alias("span"))
     implied = (
         haversine_m(pl.col("lat"), pl.col("lon"), pl.col("lat_next"), pl.col("lon_next"))

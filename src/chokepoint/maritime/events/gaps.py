@@ -19,22 +19,21 @@ from chokepoint.maritime.events import make_events
 from chokepoint.maritime.events.encounters import min_distance_km
 from chokepoint.maritime.geo import METRES_PER_NM, haversine_m
 from chokepoint.maritime.params import EventParams
+from chokepoint.maritime.tracks import along
 
 
 def gap_candidates(tracks: pl.DataFrame, min_hours: float) -> pl.DataFrame:
     """Consecutive positions of a segment at least ``min_hours`` apart, with both ends and last course."""
     has_shore = "shore_nm" in tracks.columns
     nxt = tracks.with_columns(
-        pl.col("t").shift(-1).over("segment").alias("t_next"),
-        pl.col("lat").shift(-1).over("segment").alias("lat_next"),
-        pl.col("lon").shift(-1).over("segment").alias("lon_next"),
-        pl.col("sog").shift(-1).over("segment").alias("sog_next"),
-        pl.col("cog").shift(-1).over("segment").alias("cog_next"),
-        pl.col("lat").shift(1).over("segment").alias("lat_prev"),
-        pl.col("lon").shift(1).over("segment").alias("lon_prev"),
-        (pl.col("shore_nm").shift(-1).over("segment") if has_shore else pl.lit(None, pl.Float64)).alias(
-            "shore_next"
-        ),
+        along("t", 1).alias("t_next"),
+        along("lat", 1).alias("lat_next"),
+        along("lon", 1).alias("lon_next"),
+        along("sog", 1).alias("sog_next"),
+        along("cog", 1).alias("cog_next"),
+        along("lat", -1).alias("lat_prev"),
+        along("lon", -1).alias("lon_prev"),
+        (along("shore_nm", 1) if has_shore else pl.lit(None, pl.Float64)).alias("shore_next"),
         (pl.col("shore_nm") if has_shore else pl.lit(None, pl.Float64)).alias("shore"),
     )
     gaps = nxt.filter((pl.col("t_next") - pl.col("t")) >= min_hours * 3600)

@@ -10,6 +10,7 @@ from chokepoint.maritime.events import make_events
 from chokepoint.maritime.events.encounters import min_distance_km
 from chokepoint.maritime.geo import METRES_PER_NM
 from chokepoint.maritime.params import EventParams
+from chokepoint.maritime.tracks import segment_starts
 
 
 def slow_runs(tracks: pl.DataFrame, max_speed_kn: float) -> pl.DataFrame:
@@ -18,12 +19,7 @@ def slow_runs(tracks: pl.DataFrame, max_speed_kn: float) -> pl.DataFrame:
     slow = pl.col("sog").fill_null(0.0) < max_speed_kn
     runs = tracks.with_columns(
         slow.alias("_slow"),
-        (
-            (slow != slow.shift(1).over("segment")).fill_null(True)
-            | (pl.col("segment") != pl.col("segment").shift(1)).fill_null(True)
-        )
-        .cum_sum()
-        .alias("_run"),
+        ((slow != slow.shift(1)).fill_null(True) | segment_starts()).cum_sum().alias("_run"),
     ).filter(pl.col("_slow"))
     return (
         runs.group_by("_run")

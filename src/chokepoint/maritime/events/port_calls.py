@@ -16,6 +16,7 @@ import polars as pl
 from chokepoint.maritime.events import make_events
 from chokepoint.maritime.geo import KNOT_MPS, bearing_deg, haversine_m, haversine_np
 from chokepoint.maritime.params import EventParams
+from chokepoint.maritime.tracks import along, segment_starts
 
 _CONFIDENCE = {"high": 0.9, "medium": 0.8, "low": 0.65}
 
@@ -49,12 +50,15 @@ def detect_port_calls(tracks: pl.DataFrame, ports: pl.DataFrame, params: EventPa
         pl.col("lat").is_between(ports["lat"].min() - 0.2, ports["lat"].max() + 0.2)  # type: ignore[operator]
         & pl.col("lon").is_between(ports["lon"].min() - 0.3, ports["lon"].max() + 0.3)  # type: ignore[operator]
     )
-    near = nearest_port(tracks.filter(box), ports)
+    # rows outside the ports' box are left out, so a run also breaks where rows were skipped
+    near = nearest_port(tracks.with_row_index("_row").filter(box), ports)
     inside = pl.col("port_km") <= params.port_call_radius_km
     near = near.with_columns(
         (
-            (inside != inside.shift(1).over("segment")).fill_null(True)
-            | (pl.col("port") != pl.col("port").shift(1).over("segment")).fill_null(True)
+            segment_starts()
+            | (pl.col("_row") != pl.col("_row").shift(1) + 1).fill_null(True)
+            | (inside != inside.shift(1)).fill_null(True)
+            | (pl.col("port") != pl.col("port").shift(1)).fill_null(True)
         )
         .cum_sum()
         .alias("_run"),
@@ -91,11 +95,11 @@ def detect_dark_port_calls(tracks: pl.DataFrame, ports: pl.DataFrame, params: Ev
     speed = params.dark_speed_kn * KNOT_MPS
     min_gap = params.dark_call_min_stay_hours * 3600
     cand = tracks.with_columns(
-        pl.col("t").shift(-1).over("segment").alias("t_next"),
-        pl.col("lat").shift(-1).over("segment").alias("lat_next"),
-        pl.col("lon").shift(-1).over("segment").alias("lon_next"),
-        pl.col("lat").shift(1).over("segment").alias("lat_prev"),
-        pl.col("lon").shift(1).over("segment").alias("lon_prev"),
+        along("t", 1).alias("t_next"),
+        along("lat", 1).alias("lat_next"),
+        along("lon", 1).alias("lon_next"),
+        along("lat", -1).alias("lat_prev"),
+        along("lon", -1).alias("lon_prev"),
     ).filter((pl.col("t_next") - pl.col("t")) >= min_gap)
     if cand.is_empty():
         return make_events(cand, "dark_port_call", [])

@@ -251,7 +251,7 @@ class SyntheticRegistry:
         frame = pl.DataFrame({"role": self.role.astype(np.int64), "n": self.local})
         pieces = [
             frame.filter(pl.col("role") == r).select(
-                pl.col("n"), pl.col("role"), name=pl.format(_NAME[r].replace("{}", "{}"), pl.col("n"))
+                pl.col("n"), pl.col("role"), name=pl.format(_NAME[r], pl.col("n"))
             )
             for r in range(len(_NAME))
         ]

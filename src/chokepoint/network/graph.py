@@ -3,7 +3,7 @@
 Nodes are entities first, then one node per shared value (``<kind>:<value>``, kept only when two or
 more entities hold it). Edges are directed as FtM defines them (owner → asset, director →
 organization, entity → value). Dates are days since 1970-01-01 (UTC) with open ends as the int32
-extremes. Ten million edges take about 300 MB.
+extremes: 33 bytes an edge plus its evidence string (Arrow, no Python object per edge).
 """
 
 from __future__ import annotations

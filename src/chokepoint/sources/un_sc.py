@@ -44,7 +44,7 @@ _GENDERS = {"male": "male", "female": "female"}
 
 def publication_date(path: Path) -> date | None:
     """The day of the root's ``dateGenerated`` attribute (UTC), or None when absent."""
-    for event, element in _records(path):
+    for event, element in iter_records(path, _RECORD_TAGS, root_tags=_ROOT_TAGS):
         if event == "root":
             value = element.get("dateGenerated")
             return _timestamp_day(path, value) if value else None
@@ -58,7 +58,7 @@ def read(path: Path, version: ListVersion) -> Iterator[EntityProxy]:
     """
     count = 0
     seen: set[str] = set()
-    for event, element in _records(path):
+    for event, element in iter_records(path, _RECORD_TAGS, root_tags=_ROOT_TAGS):
         if event != "record":
             continue
         count += 1
@@ -69,14 +69,6 @@ def read(path: Path, version: ListVersion) -> Iterator[EntityProxy]:
         yield from record.entities()
     if count == 0:
         raise SourceFormatError(path, None, "the list holds no INDIVIDUAL or ENTITY record")
-
-
-def _records(path: Path) -> Iterator[tuple[str, Element]]:
-    """``xmlsafe.iter_records`` over the list; an unknown encoding in the XML declaration is an error too."""
-    try:
-        yield from iter_records(path, _RECORD_TAGS, root_tags=_ROOT_TAGS)
-    except LookupError as exc:  # expat raises it for <?xml encoding="..."?> it does not know
-        raise SourceFormatError(path, None, f"malformed XML: {exc}") from exc
 
 
 def _timestamp_day(path: Path, value: str) -> date:

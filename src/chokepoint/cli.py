@@ -21,6 +21,7 @@ AREA_MODULES: tuple[str, ...] = (
     "chokepoint.maritime.cli",
     "chokepoint.network.cli",
     "chokepoint.payments.cli",
+    "chokepoint.screening.cli",
 )
 
 app = typer.Typer(

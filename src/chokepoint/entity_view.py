@@ -8,6 +8,7 @@ from typing import Any
 from followthemoney import EntityProxy
 from rich.console import Console
 
+from chokepoint.screening.clusters import cluster_of
 from chokepoint.store import Store
 
 _NAME_PROPS = ("name", "alias", "weakAlias", "previousName")
@@ -42,6 +43,7 @@ def entity_view(store: Store, entity_id: str, as_of: date | None = None) -> dict
         "provenance": entity.context.get("provenance"),
         "sanctions": [],
         "links": [],
+        "cluster": cluster_of(store.home, entity_id),
     }
     for other in store.referencing(entity_id, as_of):
         if other.schema.name == "Sanction":
@@ -78,6 +80,16 @@ def render_entity(view: dict[str, Any], console: Console) -> None:
         label = link.get("caption") or link["id"]
         console.print(
             f"  link: {link.get('schema', link.get('via'))} {label} [{link['id']}]", highlight=False
+        )
+    cluster = view.get("cluster")
+    if cluster:
+        others = [
+            f"{m['source']} {m['source_id']} [{m['entity_id']}]"
+            for m in cluster["members"]
+            if m["entity_id"] != view["id"]
+        ]
+        console.print(
+            f"  same party ({cluster['confidence']:.2f}): " + "; ".join(others), highlight=False, markup=False
         )
     for note in view["notes"]:
         console.print(f"  note: {note}", highlight=False)

@@ -33,6 +33,7 @@ ROUTER_MODULES: tuple[str, ...] = (
     "chokepoint.maritime.api",
     "chokepoint.payments.api",
     "chokepoint.network.api",
+    "chokepoint.screening.api",
 )
 
 _key_header = APIKeyHeader(name="X-API-Key", auto_error=False)

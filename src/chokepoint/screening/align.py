@@ -1,0 +1,212 @@
+"""Token alignment of two name forms: which token of one name answers which token of the other.
+
+Every pair of tokens gets a similarity in [0, 1] (``token_similarity``) and a reason (exact, variant,
+skeleton, consonants, edit, initial). Tokens are paired greedily from the most similar pair down,
+each token used once, pairs below ``MIN_PAIR_SIMILARITY`` left unpaired. Before pairing, adjacent
+tokens of one side are joined when the join answers a token of the other side ("Jong Un" vs "Jongun",
+"Siemens AG" vs "SiemensAG"). The alignment reports the pairs, the unpaired tokens of each side and
+whether the pairs keep their order (a reversed name is a token-order match, not a literal one).
+
+The similarity constants are parameters, overridable per call through ``AlignConfig``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Literal
+
+from rapidfuzz.distance import OSA, Levenshtein
+
+from chokepoint.screening.names import NameForm, is_low_weight
+from chokepoint.screening.variants import canonical_spelling, consonants, skeleton
+
+Mode = Literal["strict", "romanized", "consonants"]
+Reason = Literal["exact", "variant", "skeleton", "consonants", "edit", "initial"]
+
+
+@dataclass(frozen=True)
+class AlignConfig:
+    """Similarities given to each kind of token agreement (dimensionless, 0-1)."""
+
+    variant_similarity: float = 0.95
+    """Two spellings of one row of ``variants.SURNAME_VARIANTS`` (Ri/Lee)."""
+    skeleton_similarity: float = 0.9
+    """Equal romanization skeletons (Che/Je, Mohammed/Mohamed)."""
+    initial_similarity: float = 0.7
+    """An initial against a word it begins (A. / Ali)."""
+    min_pair_similarity: float = 0.5
+    """Below this two tokens are not paired at all."""
+    weak_pair_similarity: float = 0.8
+    """Paired words less similar than this are probably different words (Castro / Castillo)."""
+    low_weight: float = 0.2
+    """Weight of an organisation-class word or particle relative to a name word of the same length."""
+
+
+DEFAULT_CONFIG = AlignConfig()
+
+
+@dataclass(frozen=True)
+class TokenPair:
+    """One query token answered by one candidate token."""
+
+    query: str
+    candidate: str
+    similarity: float
+    reason: Reason
+
+
+@dataclass(frozen=True)
+class Alignment:
+    """The paired and unpaired tokens of two forms, and the derived name measures."""
+
+    pairs: tuple[TokenPair, ...]
+    query_extra: tuple[str, ...]
+    candidate_extra: tuple[str, ...]
+    in_order: bool
+    measures: dict[str, float] = field(default_factory=dict)
+
+
+@lru_cache(maxsize=1_000_000)
+def token_similarity(
+    a: str, b: str, mode: Mode = "romanized", config: AlignConfig = DEFAULT_CONFIG
+) -> tuple[float, Reason]:
+    """Similarity of two lower-case tokens under ``mode`` with the reason that produced it."""
+    if a == b:
+        return 1.0, "exact"
+    if len(a) == 1 or len(b) == 1:
+        short, long_ = (a, b) if len(a) == 1 else (b, a)
+        if len(long_) > 1 and long_[0] == short and not short.isdigit():
+            return config.initial_similarity, "initial"
+        return 0.0, "edit"
+    if a.isdigit() or b.isdigit():
+        return 0.0, "edit"  # numbers are identifiers: equal or different
+    edit = OSA.normalized_similarity(a, b)  # a transposition is one edit, as typists make it
+    best: tuple[float, Reason] = (edit, "edit")
+    if mode == "strict":
+        return best
+    if canonical_spelling(a) == canonical_spelling(b):
+        return max(best, (config.variant_similarity, "variant"))
+    ska, skb = skeleton(a), skeleton(b)
+    if ska == skb:
+        best = max(best, (config.skeleton_similarity, "skeleton"))
+    else:
+        best = max(
+            best, (config.skeleton_similarity * Levenshtein.normalized_similarity(ska, skb), "skeleton")
+        )
+    if mode == "consonants":
+        cons = Levenshtein.normalized_similarity(consonants(a), consonants(b))
+        best = max(best, (config.skeleton_similarity * cons, "consonants"))
+    return best
+
+
+def _weight(token: str, config: AlignConfig) -> float:
+    return len(token) * (config.low_weight if is_low_weight(token) else 1.0)
+
+
+def _join_adjacent(
+    side: tuple[str, ...], other: tuple[str, ...], mode: Mode, config: AlignConfig
+) -> tuple[str, ...]:
+    """Join runs of 2-3 neighbours of ``side`` whose concatenation answers a token of ``other``."""
+    if len(side) < 2:
+        return side
+    others = set(other)
+    long_others = [o for o in other if len(o) > 3]
+    out: list[str] = []
+    i = 0
+    while i < len(side):
+        for width in (3, 2):
+            run = side[i : i + width]
+            if len(run) < width or any(t in others for t in run):
+                continue
+            joined = "".join(run)
+            if any(token_similarity(joined, o, mode, config)[0] >= 0.85 for o in long_others):
+                out.append(joined)
+                i += width
+                break
+        else:
+            out.append(side[i])
+            i += 1
+    return tuple(out)
+
+
+def align(
+    query: tuple[str, ...],
+    candidate: tuple[str, ...],
+    mode: Mode = "romanized",
+    config: AlignConfig = DEFAULT_CONFIG,
+) -> Alignment:
+    """Pair the tokens of two forms greedily by similarity (see the module docstring)."""
+    q = _join_adjacent(query, candidate, mode, config)
+    c = _join_adjacent(candidate, q, mode, config)
+    scored = []
+    for i, a in enumerate(q):
+        for j, b in enumerate(c):
+            sim, reason = token_similarity(a, b, mode, config)
+            if sim >= config.min_pair_similarity:
+                scored.append((sim, -abs(i - j), i, j, reason))
+    scored.sort(reverse=True)
+    used_q: set[int] = set()
+    used_c: set[int] = set()
+    pairs: list[tuple[int, int, TokenPair]] = []
+    for sim, _, i, j, reason in scored:
+        if i in used_q or j in used_c:
+            continue
+        used_q.add(i)
+        used_c.add(j)
+        pairs.append((i, j, TokenPair(q[i], c[j], sim, reason)))
+    pairs.sort()
+    order = [j for _, j, _ in pairs]
+    alignment = Alignment(
+        pairs=tuple(p for _, _, p in pairs),
+        query_extra=tuple(t for i, t in enumerate(q) if i not in used_q),
+        candidate_extra=tuple(t for j, t in enumerate(c) if j not in used_c),
+        in_order=order == sorted(order),
+    )
+    alignment.measures.update(_measures(alignment, q, c, config))
+    return alignment
+
+
+def _measures(
+    alignment: Alignment, q: tuple[str, ...], c: tuple[str, ...], config: AlignConfig
+) -> dict[str, float]:
+    """The name measures features are made of (all in [0, 1])."""
+    wq = sum(_weight(t, config) for t in q) or 1.0
+    wc = sum(_weight(t, config) for t in c) or 1.0
+    matched_q = sum(p.similarity * _weight(p.query, config) for p in alignment.pairs)
+    matched_c = sum(p.similarity * _weight(p.candidate, config) for p in alignment.pairs)
+    strong = [p for p in alignment.pairs if not is_low_weight(p.query)]
+    shorter_extra = alignment.query_extra if len(q) <= len(c) else alignment.candidate_extra
+    unanswered = [t for t in shorter_extra if not is_low_weight(t)]
+    weakest = 0.0 if unanswered or not strong else min(p.similarity for p in strong)
+    unpaired = [t for t in (*alignment.query_extra, *alignment.candidate_extra) if not is_low_weight(t)]
+    weak_pairs = [p for p in strong if p.similarity < config.weak_pair_similarity]
+    edits = max((OSA.distance(p.query, p.candidate) for p in strong if p.reason == "edit"), default=0)
+    numbers_q = {t for t in q if t.isdigit()}
+    numbers_c = {t for t in c if t.isdigit()}
+    literal = q == c
+    return {
+        "similarity": (matched_q + matched_c) / (wq + wc),
+        "weakest_token": weakest,
+        "unpaired_words": min(len(unpaired), 3) / 3,
+        "weak_pairs": min(len(weak_pairs), 2) / 2,
+        "several_edits": float(edits >= 2),
+        "literal": float(literal),
+        "reordered": float(not literal and not alignment.in_order and bool(alignment.pairs)),
+        "variant_share": sum(p.reason not in ("exact", "edit") for p in alignment.pairs)
+        / max(len(alignment.pairs), 1),
+        "number_mismatch": float(numbers_q != numbers_c and bool(numbers_q | numbers_c)),
+    }
+
+
+def compare_forms(
+    query: NameForm, candidate: NameForm, same_script: bool, config: AlignConfig = DEFAULT_CONFIG
+) -> Alignment:
+    """Align two forms in the mode their systems call for (see ``names`` for why)."""
+    if same_script:
+        mode: Mode = "strict"
+    elif "abjad" in (query.system, candidate.system):
+        mode = "consonants"
+    else:
+        mode = "romanized"
+    return align(query.tokens, candidate.tokens, mode, config)

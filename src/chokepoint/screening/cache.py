@@ -1,0 +1,75 @@
+"""Built candidate indexes, cached per store version so the API and repeated CLI calls never rebuild.
+
+The key is a digest of the current ``(source, version_id)`` pairs of the store: loading a new list
+version changes the key and the next screener is rebuilt. Two levels: a process-wide dictionary (the
+API process keeps its screener) and a pickle under ``<home>/index/screening-<key>.pickle`` written
+atomically (temporary file, then rename), so a second CLI call loads in a fraction of the build time.
+Pickles are only read from the operator's own home folder, which the store already trusts.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+import threading
+from pathlib import Path
+
+from chokepoint.errors import NotFoundError
+from chokepoint.screening.records import Record
+from chokepoint.screening.scoring import load_model
+from chokepoint.screening.screener import Screener, records_from_entities
+from chokepoint.store import Store
+
+INDEX_DIR = "index"
+_FORMAT = 2  # bump when Record or the analysis pipeline changes shape
+_memory: dict[tuple[str, str], Screener] = {}
+_lock = threading.Lock()
+
+
+def store_key(store: Store) -> str:
+    """A digest of the store's current list versions (raises ``NotFoundError`` for an empty store)."""
+    current = store.current_versions()
+    if not current:
+        raise NotFoundError(
+            f"no lists loaded in {store.home}: load one first (chokepoint lists load SOURCE PATH)"
+        )
+    text = "|".join(f"{s}:{v.version_id}" for s, v in sorted(current.items()))
+    return hashlib.sha256(f"{_FORMAT}|{text}".encode()).hexdigest()[:20]
+
+
+def _read(path: Path) -> list[Record] | None:
+    try:
+        with path.open("rb") as handle:
+            records = pickle.load(handle)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+        return None
+    return records if isinstance(records, list) else None
+
+
+def _write(path: Path, records: list[Record]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".screening-", suffix=".tmp")
+    with os.fdopen(fd, "wb") as handle:
+        pickle.dump(records, handle, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(tmp, path)
+
+
+def screener_for(store: Store) -> Screener:
+    """The screener over the store's current lists: from memory, else the pickle, else built and saved."""
+    key = store_key(store)
+    memory_key = (str(store.home.resolve()), key)
+    with _lock:
+        cached = _memory.get(memory_key)
+        if cached is not None:
+            return cached
+        path = store.home / INDEX_DIR / f"screening-{key}.pickle"
+        records = _read(path) if path.exists() else None
+        if records is None:
+            records = records_from_entities(store.entities())
+            _write(path, records)
+        screener = Screener(records, load_model(store.home))
+        _memory.clear()  # one store version at a time per process
+        _memory[memory_key] = screener
+        return screener

@@ -1,0 +1,270 @@
+"""Name analysis: a pipeline of small named steps from a raw name to comparable token forms.
+
+``analyze_name(text, kind)`` runs, in order: ``clean`` (Unicode NFKC, control and format characters
+to spaces), ``strip_titles`` (Mr., Dr., H.E. for people, via rigour), ``transliterate`` (one or more
+Latin *forms*: Hangul to Revised Romanization and McCune-Reischauer, Han to pinyin and Wade-Giles,
+every other script through ICU's Any-Latin via normality), ``normalise_legal_forms`` (rigour's org
+types plus ``ORG_CLASS_WORDS``, so "Corporation" and "Corp." are one token that scoring weighs low),
+``tokenize`` (lower-case ASCII words; digits kept, apostrophes dropped, hyphens split) and
+``fold_numbers`` (Roman numerals and ordinals to digits), ``join_initialisms`` (A.B.C. -> abc) for
+organisations and ``fold_digit_letters`` (Ig0r -> igor) for people.
+
+A form remembers how it was made (``system``) because comparison depends on it: two names written in
+the same non-Latin script are compared in one romanization system and strictly (김종은 and 김정은
+differ in one vowel and must stay different), while a Latin name against a romanized one is compared
+with the romanization variant tables (Ri/Lee, Jong/Chong). Forms made from abjad scripts (Arabic,
+Hebrew, Syriac) carry no short vowels and are compared on consonants.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
+
+from normality import ascii_text
+from pypinyin import Style, lazy_pinyin
+from rigour.names import remove_person_prefixes, replace_org_types_compare
+
+from chokepoint.screening.hangul import is_hangul_syllable, romanize, split_korean_name
+
+NameKind = Literal["person", "org", "other"]
+System = Literal["latin", "rr", "mr", "pinyin", "wade-giles", "abjad", "icu", "native"]
+
+ORG_CLASS_WORDS: dict[str, str] = {
+    "corporation": "corp",
+    "corp": "corp",
+    "incorporated": "inc",
+    "inc": "inc",
+    "company": "co",
+    "co": "co",
+    "comp": "co",
+    "cie": "co",
+    "companies": "co",
+    "limited": "ltd",
+    "ltd": "ltd",
+    "llc": "llc",
+    "jsc": "jsc",
+    "ag": "jsc",
+    "plc": "jsc",
+    "sa": "jsc",
+    "coltd": "ltd",
+    "gmbh": "llc",
+    "ooo": "llc",
+    "oao": "jsc",
+    "zao": "jsc",
+    "pjsc": "jsc",
+    "ojsc": "jsc",
+    "group": "group",
+    "grp": "group",
+    "holding": "holding",
+    "holdings": "holding",
+    "trading": "trading",
+    "trade": "trading",
+    "international": "intl",
+    "intl": "intl",
+    "general": "general",
+    "enterprise": "enterprise",
+    "enterprises": "enterprise",
+    "ent": "enterprise",
+    "the": "the",
+    "and": "and",
+    "of": "of",
+}
+"""Words that say what kind of organisation a name is, folded to one spelling each. They stay in the
+name (a "Trading Company" is not a "Bank") but weigh little: alone they are not evidence of identity."""
+
+PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "de", "da", "del", "der", "van", "von", "la", "le"})
+"""Connecting words of personal names; kept, weighed low."""
+
+_ABJAD_SCRIPTS = frozenset({"ARABIC", "HEBREW", "SYRIAC", "THAANA"})
+_SPLIT_RE = re.compile(r"[^a-z0-9]+")
+_NATIVE_SPLIT_RE = re.compile(r"[\W_]+")
+_APOSTROPHE_RE = re.compile(r"['’ʼ`ʻʿʾ]")
+
+
+@dataclass(frozen=True)
+class NameForm:
+    """One Latin rendering of a name: lower-case ASCII tokens and the system that produced it."""
+
+    tokens: tuple[str, ...]
+    system: System
+
+
+@dataclass(frozen=True)
+class AnalyzedName:
+    """A name ready to compare: the original text, its kind, its script and its Latin forms."""
+
+    original: str
+    kind: NameKind
+    script: str
+    forms: tuple[NameForm, ...]
+    native: NameForm | None = None
+    """The name in its own script (Hangul and Han split into syllables), for same-script comparison."""
+
+    @property
+    def tokens(self) -> tuple[str, ...]:
+        """The tokens of the primary form."""
+        return self.forms[0].tokens if self.forms else ()
+
+
+def clean(text: str) -> str:
+    """NFKC-normalised text: zero-width joiners dropped, other control, format and separators to spaces."""
+    text = unicodedata.normalize("NFKC", text).replace("\u200c", "").replace("\u200d", "")
+    return "".join(" " if unicodedata.category(c)[0] in "CZ" else c for c in text).strip()
+
+
+def strip_titles(text: str, kind: NameKind) -> str:
+    """Drop honorifics and titles (Mr., Mrs., Dr., Sheikh ...) from personal names."""
+    if kind != "person":
+        return text
+    stripped = remove_person_prefixes(text)
+    return stripped if stripped.strip() else text
+
+
+def script_of(text: str) -> str:
+    """The dominant non-Latin script of ``text`` (Unicode name prefix: HANGUL, CJK, ARABIC ...) or LATIN."""
+    counts: dict[str, int] = {}
+    for char in text:
+        if not char.isalpha() or char.isascii():
+            continue
+        script = "HANGUL" if is_hangul_syllable(char) else unicodedata.name(char, "UNKNOWN").split(" ")[0]
+        counts[script] = counts.get(script, 0) + 1
+    counts.pop("LATIN", None)
+    return max(counts, key=lambda s: counts[s]) if counts else "LATIN"
+
+
+def _hangul_forms(text: str, kind: NameKind) -> list[tuple[System, str]]:
+    forms: list[tuple[System, str]] = []
+    for system in ("rr", "mr"):
+        words: list[str] = []
+        for word in text.split():
+            if kind == "person" and len(word) in (2, 3, 4) and all(is_hangul_syllable(c) for c in word):
+                surname, given = split_korean_name(word)
+                words.append("".join(romanize(surname, system)))
+                words.extend(romanize(given, system))
+            else:
+                words.extend(romanize(word, system))
+        forms.append((system, " ".join(words)))
+    return forms
+
+
+def transliterate(text: str, kind: NameKind) -> list[tuple[System, str]]:
+    """Latin renderings of ``text``: itself if Latin, else one per romanization system of its script."""
+    script = script_of(text)
+    if script == "LATIN":
+        return [("latin", text)]
+    if script == "HANGUL":
+        return _hangul_forms(text, kind)
+    if script == "CJK":
+        return [
+            ("pinyin", " ".join(lazy_pinyin(text))),
+            ("wade-giles", " ".join(lazy_pinyin(text, style=Style.WADEGILES))),
+        ]
+    return [("abjad" if script in _ABJAD_SCRIPTS else "icu", text)]
+
+
+def normalise_legal_forms(text: str) -> str:
+    """Legal forms to one compare form each (rigour's generic org types): 'Aktiengesellschaft' -> 'jsc'."""
+    return replace_org_types_compare(text.lower(), generic=True)
+
+
+def tokenize(text: str) -> tuple[str, ...]:
+    """Lower-case ASCII tokens: apostrophes dropped (Ky'ong -> kyong), other punctuation splits."""
+    folded = ascii_text(_APOSTROPHE_RE.sub("", text)) or ""
+    return tuple(t for t in _SPLIT_RE.split(folded.lower()) if t)
+
+
+def native_tokens(text: str) -> tuple[str, ...]:
+    """Lower-case words in their own script; Hangul and Han names split into their syllables."""
+    words = [w for w in _NATIVE_SPLIT_RE.split(text.lower()) if w]
+    if script_of(text) in ("HANGUL", "CJK"):
+        return tuple(char for word in words for char in word)
+    return tuple(words)
+
+
+ROMAN_NUMERALS: dict[str, str] = {
+    "ii": "2",
+    "iii": "3",
+    "iv": "4",
+    "vii": "7",
+    "viii": "8",
+    "xii": "12",
+    "xiii": "13",
+    "xiv": "14",
+    "xv": "15",
+    "xvi": "16",
+    "xx": "20",
+}
+"""Roman numerals, as digits, in organisation and vessel names (not "vi", "xi": Vietnamese, Chinese names)."""
+ORDINALS_RE = re.compile(r"^(\d+)(st|nd|rd|th)$")
+
+
+def fold_numbers(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """Roman numerals and ordinals to digits: 'Trust II' -> 'trust 2', '1st' -> '1'."""
+    out = []
+    for token in tokens:
+        ordinal = ORDINALS_RE.match(token)
+        out.append(ordinal.group(1) if ordinal else ROMAN_NUMERALS.get(token, token))
+    return tuple(out)
+
+
+def join_initialisms(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """Runs of single letters of an organisation name are one acronym: 'A.B.C. Company' -> 'abc co'."""
+    out: list[str] = []
+    run: list[str] = []
+    for token in (*tokens, ""):
+        if len(token) == 1 and token.isalpha():
+            run.append(token)
+            continue
+        if run:
+            out.append("".join(run))
+            run = []
+        if token:
+            out.append(token)
+    return tuple(out)
+
+
+_LEET = str.maketrans("013457", "oieast")
+
+
+def fold_digit_letters(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """Digits inside a personal name word are look-alike letters (Ig0r Sech1n -> igor sechin)."""
+    return tuple(t.translate(_LEET) if not t.isdigit() and any(c.isdigit() for c in t) else t for t in tokens)
+
+
+def fold_org_words(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """Organisation-class words to their one spelling (``ORG_CLASS_WORDS``)."""
+    return tuple(ORG_CLASS_WORDS.get(t, t) for t in tokens)
+
+
+@lru_cache(maxsize=100_000)
+def analyze_name(text: str, kind: NameKind = "other") -> AnalyzedName:
+    """Run the whole pipeline on one name; an empty result has no forms."""
+    cleaned = strip_titles(clean(text), kind)
+    forms: list[NameForm] = []
+    for system, latin in transliterate(cleaned, kind):
+        if kind != "person":
+            latin = normalise_legal_forms(latin)
+        tokens = tokenize(latin)
+        if kind == "person":
+            tokens = fold_digit_letters(tokens)
+        else:
+            tokens = fold_org_words(fold_numbers(join_initialisms(tokens)))
+        if not tokens and system != "latin":
+            tokens, system = native_tokens(latin), "native"
+        if tokens and all(f.tokens != tokens for f in forms):
+            forms.append(NameForm(tokens, system))
+    script = script_of(cleaned)
+    native = NameForm(native_tokens(cleaned), "native") if script != "LATIN" and forms else None
+    return AnalyzedName(text, kind, script, tuple(forms), native)
+
+
+def is_low_weight(token: str) -> bool:
+    """Whether a token is an organisation-class word or a name particle (weighs little in scoring)."""
+    return token in _LOW_WEIGHT
+
+
+_LOW_WEIGHT = frozenset(ORG_CLASS_WORDS.values()) | PARTICLES

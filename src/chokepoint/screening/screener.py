@@ -1,0 +1,182 @@
+"""The screener: candidate index + feature model over the loaded lists; single and batch matching.
+
+``Screener.from_store(store)`` builds records for every listed party (people, organisations,
+vessels, aircraft, wallets), attaching identity documents (``Identification``/``Passport``) and
+wallets (``CryptoWallet``) to their holders, and caches the built index per store version (see
+``cache``). ``match(query)`` returns ranked ``Match`` objects; ``match_batch(queries)`` screens many
+queries in one pass: blocking for every query first, then one cheap vectorised pre-ranking
+(rapidfuzz ``cdist`` over the folded names) that picks the few candidates worth the full feature
+table, then the feature table, then the calibrated score.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+from followthemoney import EntityProxy
+from rapidfuzz import fuzz, process
+
+from chokepoint.screening.identifiers import IDENTIFIER_KINDS, normalize_identifier
+from chokepoint.screening.index import DEFAULT_LIMIT, CandidateIndex
+from chokepoint.screening.records import Query, Record, record_from_entity
+from chokepoint.screening.scoring import Model, Scored, packaged_model, score
+
+DEFAULT_THRESHOLD = 0.7
+"""Score from which a candidate is reported as a match (probability; override per call)."""
+FULL_SCORING_PER_QUERY = 8
+"""Candidates per query that get the full feature table after the rapidfuzz pre-ranking."""
+
+_PARTY_SCHEMATA = ("LegalEntity", "Vessel", "Airplane", "CryptoWallet")
+_DOCUMENT_KIND = {"Passport": "passport", "Identification": "national_id"}
+
+
+@dataclass(frozen=True)
+class Match:
+    """One ranked result: who matched, how well, on which name, and why (per feature)."""
+
+    entity_id: str
+    schema: str
+    caption: str
+    source: str
+    source_id: str
+    score: float
+    matched_name: str | None
+    query_name: str | None
+    explanation: dict[str, dict[str, float]] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "entity_id": self.entity_id,
+            "schema": self.schema,
+            "caption": self.caption,
+            "source": self.source,
+            "source_id": self.source_id,
+            "score": round(self.score, 4),
+            "matched_name": self.matched_name,
+            "query_name": self.query_name,
+            "explanation": self.explanation,
+        }
+
+
+def _is_party(entity: EntityProxy) -> bool:
+    return any(entity.schema.is_a(s) for s in _PARTY_SCHEMATA)
+
+
+def records_from_entities(entities: Iterable[EntityProxy]) -> list[Record]:
+    """Records of every party in ``entities``, with documents and wallets attached to their holders."""
+    records: dict[str, Record] = {}
+    documents: list[tuple[str, str, str]] = []
+    wallets: list[tuple[str, set[str]]] = []
+    for entity in entities:
+        schema = entity.schema.name
+        if schema in _DOCUMENT_KIND:
+            for holder in entity.get("holder"):
+                for number in entity.get("number"):
+                    documents.append((holder, _DOCUMENT_KIND[schema], number))
+            continue
+        if not _is_party(entity) or entity.id is None:
+            continue
+        record = record_from_entity(entity)
+        records[entity.id] = record
+        if schema == "CryptoWallet":
+            wallets.extend((holder, record.wallets) for holder in entity.get("holder"))
+    for holder, kind, number in documents:
+        normal = normalize_identifier(kind, number)
+        if holder in records and normal is not None:
+            records[holder].identifiers.setdefault(kind, set()).add(normal)
+    for holder, keys in wallets:
+        if holder in records:
+            records[holder].wallets |= keys
+    return [r for r in records.values() if r.names or r.wallets]
+
+
+class Screener:
+    """Screen names (and qualifiers) against a fixed set of listed parties."""
+
+    def __init__(
+        self, records: Sequence[Record], model: Model | None = None, threshold: float = DEFAULT_THRESHOLD
+    ) -> None:
+        self.index = CandidateIndex(records)
+        self.model = model or packaged_model()
+        self.threshold = threshold
+        self._folded = [
+            [" ".join(form.tokens) for entry in r.names for form in entry.name.forms] or [""]
+            for r in self.index.records
+        ]
+
+    @classmethod
+    def from_entities(cls, entities: Iterable[EntityProxy], model: Model | None = None) -> Screener:
+        """A screener over FtM entities (parties; documents and wallets are attached to holders)."""
+        return cls(records_from_entities(entities), model)
+
+    def __len__(self) -> int:
+        return len(self.index)
+
+    def _shortlist(self, record: Record, numbers: list[int]) -> list[int]:
+        """The candidates worth full scoring: best rapidfuzz token-set ratio of any name pair."""
+        if len(numbers) <= FULL_SCORING_PER_QUERY:
+            return numbers
+        queries = [" ".join(f.tokens) for e in record.names for f in e.name.forms]
+        if not queries:
+            return numbers[:FULL_SCORING_PER_QUERY]
+        choices: list[str] = []
+        owners: list[int] = []
+        for n in numbers:
+            choices.extend(self._folded[n])
+            owners.extend([n] * len(self._folded[n]))
+        ratios = process.cdist(queries, choices, scorer=fuzz.token_set_ratio, dtype=np.uint8).max(axis=0)
+        best: dict[int, int] = {}
+        for owner, ratio in zip(owners, ratios.tolist(), strict=True):
+            best[owner] = max(best.get(owner, 0), ratio)
+        # blocking order breaks ties, so an identifier or wallet hit is never crowded out
+        order = sorted(numbers, key=lambda n: (-best[n], numbers.index(n)))
+        keep = order[:FULL_SCORING_PER_QUERY]
+        return keep + [n for n in numbers[:2] if n not in keep]
+
+    def _rank(self, record: Record, limit: int, threshold: float) -> list[Match]:
+        numbers = self._shortlist(record, self.index.candidates(record, DEFAULT_LIMIT))
+        matches = []
+        for n in numbers:
+            candidate = self.index.records[n]
+            scored = score(record, candidate, self.model)
+            if scored.score >= threshold:
+                matches.append(self._match(candidate, scored))
+        matches.sort(key=lambda m: -m.score)
+        return matches[:limit]
+
+    @staticmethod
+    def _match(candidate: Record, scored: Scored) -> Match:
+        return Match(
+            entity_id=candidate.id,
+            schema=candidate.schema,
+            caption=candidate.caption,
+            source=candidate.source,
+            source_id=candidate.source_id,
+            score=scored.score,
+            matched_name=scored.matched_name,
+            query_name=scored.query_name,
+            explanation=scored.explanation,
+        )
+
+    def match(self, query: Query | str, limit: int = 10, threshold: float | None = None) -> list[Match]:
+        """Ranked matches of one query at or above ``threshold`` (default: the screener's)."""
+        q = Query(name=query) if isinstance(query, str) else query
+        return self._rank(q.to_record(), limit, self.threshold if threshold is None else threshold)
+
+    def match_batch(
+        self, queries: Sequence[Query | str], limit: int = 10, threshold: float | None = None
+    ) -> list[list[Match]]:
+        """``match`` for many queries; invalid queries raise ``QueryError`` naming the query."""
+        records = [(Query(name=q) if isinstance(q, str) else q).to_record() for q in queries]
+        cut = self.threshold if threshold is None else threshold
+        return [self._rank(r, limit, cut) for r in records]
+
+    def score_pair(self, a: Query, b: Query) -> Scored:
+        """Score two queries against each other (the ``screen pairs`` path)."""
+        return score(a.to_record(), b.to_record(), self.model)
+
+
+__all__ = ["DEFAULT_THRESHOLD", "IDENTIFIER_KINDS", "Match", "Screener", "records_from_entities"]

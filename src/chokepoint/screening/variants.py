@@ -1,0 +1,113 @@
+"""Spelling variants that are the same name: Korean surname romanizations and a romanization skeleton.
+
+``SURNAME_VARIANTS`` is data: each row lists the spellings of one Korean surname (or syllable) that
+DPRK, ROK, McCune-Reischauer, Revised Romanization and English-language press use for it. Sources:
+the National Institute of Korean Language surname romanization survey (2009), the DPRK 1992
+romanization, and the spellings the UN 1718 and OFAC DPRK lists use for the same people (e.g. Ri/Lee,
+Jong/Chong/Jung, Pak/Park). A token maps to the first spelling of its row, so two spellings of a row
+compare as equal when at least one side was romanized by a person (see ``names``).
+
+``skeleton`` folds the letter choices romanization systems disagree on (voicing of stops, MR's
+aspirate apostrophe and vowel breves, doubled letters, ``h`` after a consonant) so that "Che-son" and
+"Je-son", "Mohammed" and "Mohamed" share a key; it is a blocking and phonetic key, not an identity.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+SURNAME_VARIANTS: tuple[tuple[str, ...], ...] = (
+    ("ri", "rhee", "lee", "yi", "i", "li", "rhie", "yee"),
+    ("jong", "chong", "jung", "jeong", "chung", "cheong"),
+    ("kim", "gim"),
+    ("pak", "park", "bak", "bahk"),
+    ("choe", "choi", "chwe", "choy"),
+    ("ryu", "yu", "yoo", "ryoo", "rhyu"),
+    ("kang", "gang"),
+    ("o", "oh"),
+    ("jo", "cho"),
+    ("jang", "chang"),
+    ("yun", "yoon"),
+    ("rim", "lim", "im", "yim"),
+    ("ro", "roh", "no", "noh"),
+    ("sin", "shin"),
+    ("so", "seo", "suh"),
+    ("kwon", "gwon"),
+    ("paek", "baek", "baik", "paik"),
+    ("hyon", "hyun", "hyeon"),
+    ("ryang", "yang"),
+    ("mun", "moon"),
+    ("jon", "jeon", "chon", "chun", "jun"),
+    ("ko", "go"),
+    ("ku", "koo", "gu"),
+    ("ju", "joo", "chu"),
+    ("ahn", "an"),
+    ("sim", "shim"),
+    ("u", "woo"),
+    ("pae", "bae"),
+    ("son", "sohn"),
+    ("ho", "heo", "hur"),
+    ("kye", "gye"),
+    ("tong", "dong"),
+    ("cha", "ch'a"),
+    ("chae", "ch'ae"),
+    ("chon", "ch'on"),
+    ("kil", "gil"),
+    ("kuk", "guk"),
+    ("pyon", "byeon", "byun"),
+    ("song",),
+)
+
+_CANONICAL: dict[str, str] = {}
+for _row in SURNAME_VARIANTS:
+    for _spelling in _row:
+        _CANONICAL.setdefault(_spelling, _row[0])
+
+# (pattern, replacement) applied in order; each folds one disagreement between romanization systems.
+_SKELETON_RULES: tuple[tuple[str, str], ...] = (
+    (r"['’ʼ`]", ""),  # MR aspirate marks: ch'ol -> chol
+    (r"ŏ", "o"),
+    (r"ŭ", "u"),
+    (r"eo", "o"),  # RR eo = MR ŏ
+    (r"eu", "u"),  # RR eu = MR ŭ
+    (r"oo", "u"),
+    (r"ee", "i"),
+    (r"ou", "u"),
+    (r"(?<=[aeiou])y(?=[aeiou])", "i"),
+    (r"tch|ch|j|zh|dj", "j"),
+    (r"sh|sch", "s"),
+    (r"ph", "f"),
+    (r"kh|gh|q|c(?=[aou])|ck", "k"),
+    (r"(?<=[bdgkpt])h", ""),  # aspiration written as h: th, kh, bh, dh
+    (r"g", "k"),
+    (r"d", "t"),
+    (r"b", "p"),
+    (r"w(?=[aeiou])", "v"),
+    (r"(.)\1+", r"\1"),  # doubled letters
+    (r"(?<=.)h$", ""),  # final h: Allah/Alla, Shah
+)
+_COMPILED = tuple((re.compile(p), r) for p, r in _SKELETON_RULES)
+
+
+def canonical_spelling(token: str) -> str:
+    """The first spelling of the variant row ``token`` belongs to, else ``token`` itself."""
+    return _CANONICAL.get(token, token)
+
+
+@lru_cache(maxsize=200_000)
+def skeleton(token: str) -> str:
+    """A romanization-insensitive key of a lower-case Latin token (see the module docstring)."""
+    key = canonical_spelling(token)
+    for pattern, replacement in _COMPILED:
+        key = pattern.sub(replacement, key)
+    return key
+
+
+_VOWELS_RE = re.compile(r"[aeiouyvw]")
+
+
+@lru_cache(maxsize=200_000)
+def consonants(token: str) -> str:
+    """The skeleton without vowels and glides: how abjad scripts (Arabic, Hebrew) write a name."""
+    return _VOWELS_RE.sub("", skeleton(token)) or token

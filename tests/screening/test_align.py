@@ -1,0 +1,36 @@
+"""Token alignment: pairs, joins, order and the measures features use."""
+
+from __future__ import annotations
+
+from chokepoint.screening.align import align, token_similarity
+
+
+def test_token_similarity_reasons() -> None:
+    assert token_similarity("ri", "lee") == (0.95, "variant")
+    assert token_similarity("che", "je")[1] == "skeleton"
+    assert token_similarity("a", "ali")[1] == "initial"
+    assert token_similarity("11420", "11421") == (0.0, "edit")
+    assert token_similarity("jong", "jeong", "strict")[1] == "edit"
+
+
+def test_transposition_counts_as_one_edit() -> None:
+    assert token_similarity("donlad", "donald")[0] > token_similarity("donlad", "donuld")[0] - 0.01
+
+
+def test_joined_given_names_align_with_spaced_ones() -> None:
+    alignment = align(("kim", "jongun"), ("kim", "jong", "un"))
+    assert alignment.measures["similarity"] == 1.0
+    assert not alignment.query_extra and not alignment.candidate_extra
+
+
+def test_reversed_names_are_a_reorder_not_a_literal_match() -> None:
+    alignment = align(("jong", "un", "kim"), ("kim", "jong", "un"))
+    assert alignment.measures["literal"] == 0.0
+    assert alignment.measures["reordered"] == 1.0
+    assert align(("kim", "jong", "un"), ("kim", "jong", "un")).measures["literal"] == 1.0
+
+
+def test_unanswered_word_makes_the_weakest_token_zero() -> None:
+    alignment = align(("belletech", "corp"), ("11420", "corp"))
+    assert alignment.measures["weakest_token"] == 0.0
+    assert alignment.measures["number_mismatch"] == 1.0

@@ -1,0 +1,26 @@
+"""Romanization variant tables and the skeleton key."""
+
+from __future__ import annotations
+
+from chokepoint.screening.variants import SURNAME_VARIANTS, canonical_spelling, consonants, skeleton
+
+
+def test_korean_surname_rows_fold_to_one_spelling() -> None:
+    assert {canonical_spelling(s) for s in ("ri", "rhee", "lee", "yi", "i")} == {"ri"}
+    assert canonical_spelling("park") == canonical_spelling("pak") == canonical_spelling("bak")
+    assert canonical_spelling("choi") == "choe"
+
+
+def test_every_row_is_lower_case_and_non_empty() -> None:
+    assert all(row and all(s == s.lower() for s in row) for row in SURNAME_VARIANTS)
+
+
+def test_skeleton_folds_romanization_disagreements() -> None:
+    assert skeleton("che") == skeleton("je")
+    assert skeleton("ch'ol") == skeleton("chol")
+    assert skeleton("mohammed") == skeleton("mohamed")
+    assert skeleton("sun") != skeleton("son")
+
+
+def test_consonants_match_vowel_less_abjad_transliteration() -> None:
+    assert consonants("mohamed") == consonants("mhmd")

@@ -55,6 +55,11 @@ def test_exposure_leads_and_chokepoints_as_json(home: Path) -> None:
     assert len(report["picks"]) == 2 and report["channels"] > 0
 
 
+def test_imports_are_listed(home: Path) -> None:
+    listed = json.loads(_run(home, "imports", "--json"))
+    assert [info["format"] for info in listed] == ["registry", "ftm", "ftm"]
+
+
 def test_exports(home: Path) -> None:
     _run(home, "export", "--format", "cytoscape", "--around", "cn-front-0", "-o", str(home / "g.json"))
     elements = json.loads((home / "g.json").read_text())["elements"]

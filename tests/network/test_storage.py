@@ -56,3 +56,13 @@ def test_a_registry_stake_in_a_un_listed_entity_blocks_through_the_real_list(
     assert result.verdict(graph.index("cn-front")) == "blocked"
     assert result.verdict(graph.index("hk-shell")) == "blocked"
     assert (store.home / "graph" / "cache").is_dir()
+
+
+def test_a_bad_stake_in_an_ftm_file_names_the_file_and_entity(store: Store, tmp_path: Path) -> None:
+    path = tmp_path / "links.jsonl"
+    path.write_text(
+        '{"id": "own-1", "schema": "Ownership", "properties": '
+        '{"owner": ["a"], "asset": ["b"], "percentage": ["lots"]}}\n'
+    )
+    with pytest.raises(InputError, match=r"links.jsonl, record own-1: cannot read 'lots'"):
+        import_file(store, path)

@@ -17,7 +17,7 @@ from chokepoint.network.exposure import ExposureIndex, ExposureParams
 from chokepoint.network.generator import generate
 from chokepoint.network.leads import rank_leads
 from chokepoint.network.ownership import VERDICTS, Rule, ownership_verdicts, verdict_table
-from chokepoint.network.storage import import_file, load_graph
+from chokepoint.network.storage import import_file, imports, load_graph
 from chokepoint.store import Store
 
 graph_app = typer.Typer(
@@ -65,6 +65,23 @@ def load_command(
         f"({info.nodes:,} nodes, {info.edges:,} edges, {info.values:,} values)",
         highlight=False,
     )
+
+
+@graph_app.command("imports")
+def imports_command(home: HomeOption = None, json_out: JsonOption = False) -> None:
+    """The registry and FtM files imported into the graph."""
+    found = imports(Store(home))
+    if json_out:
+        print_json([info.__dict__ for info in found])
+        return
+    if not found:
+        console.print("No files imported yet. Try: chokepoint graph load FILE")
+    for info in found:
+        console.print(
+            f"{info.key} {info.format} {info.path} ({info.nodes:,} nodes, {info.edges:,} edges, "
+            f"{info.values:,} values; {info.loaded_at})",
+            highlight=False,
+        )
 
 
 @graph_app.command("generate")

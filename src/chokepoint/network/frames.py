@@ -18,6 +18,7 @@ import calendar
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 import polars as pl
 from followthemoney import EntityProxy
@@ -93,8 +94,9 @@ def parse_day(text: str | None, *, end: bool = False) -> date | None:
 class _Collector:
     """Accumulates rows for the three frames while entities stream past."""
 
-    def __init__(self, origin: str) -> None:
+    def __init__(self, origin: str, path: Path | None) -> None:
         self.origin = origin
+        self.path = path
         self.nodes: dict[str, dict[str, object]] = {}
         self.listed: set[str] = set()
         self.programs: dict[str, set[str]] = {}
@@ -152,7 +154,7 @@ class _Collector:
         try:
             bounds = [parse_percentage(text) for text in texts]
         except PercentageError as exc:
-            raise PercentageError(self.origin, entity.id, exc.reason) from exc
+            raise PercentageError(self.path or self.origin, entity.id, exc.reason) from exc
         return (max(b[0] for b in bounds), max(b[1] for b in bounds))
 
     def frames(self) -> GraphFrames:
@@ -181,9 +183,11 @@ class _Collector:
         )
 
 
-def frames_from_entities(entities: Iterable[EntityProxy], origin: str = "store") -> GraphFrames:
-    """Nodes, edges and values from FtM entities (store contents or an FtM JSON lines file)."""
-    collector = _Collector(origin)
+def frames_from_entities(
+    entities: Iterable[EntityProxy], origin: str = "store", path: Path | None = None
+) -> GraphFrames:
+    """Nodes, edges and values from FtM entities (store contents or an FtM JSON lines file at ``path``)."""
+    collector = _Collector(origin, path)
     for entity in entities:
         collector.add(entity)
     return collector.frames()

@@ -91,7 +91,7 @@ def import_file(store: Store, path: Path, fmt: str | None = None) -> ImportInfo:
         frames = read_registry(path)
     elif fmt == "ftm":
         version = ListVersion(ftm.SOURCE, sha, None, datetime.now(UTC).replace(microsecond=0), str(path))
-        frames = frames_from_entities(ftm.read(path, version), origin=f"ftm:{path.name}")
+        frames = frames_from_entities(ftm.read(path, version), origin=f"ftm:{path.name}", path=path)
     else:
         raise InputError(path, None, f"unknown graph input format {fmt!r} (registry or ftm)")
     _write_frames(frames, folder)
@@ -100,7 +100,7 @@ def import_file(store: Store, path: Path, fmt: str | None = None) -> ImportInfo:
         path=str(path.resolve()),
         format=fmt,
         sha256=sha,
-        loaded_at=datetime.now(UTC).replace(microsecond=0).isoformat(),
+        loaded_at=datetime.now(UTC).isoformat(),
         nodes=frames.nodes.height,
         edges=frames.edges.height,
         values=frames.values.height,

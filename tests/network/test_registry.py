@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import csv
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from chokepoint.model import ListVersion
 from chokepoint.network.frames import GraphFrames, frames_from_entities
@@ -70,3 +73,28 @@ def test_a_written_registry_reads_back_to_the_same_verdicts(tmp_path: Path) -> N
     for i in range(graph_files.node_count):
         node = graph_files.node_id(i)
         assert files.verdict(i) == arrays.verdict(graph_arrays.index(node)), node
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    st.lists(
+        st.tuples(st.text(min_size=0, max_size=8), st.text(min_size=0, max_size=8), st.text(max_size=10)),
+        min_size=1,
+        max_size=5,
+    )
+)
+def test_any_shareholder_cells_give_frames_or_a_typed_error(
+    tmp_path: Path, rows: list[tuple[str, str, str]]
+) -> None:
+    path = tmp_path / "fuzz.csv"
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["company_id", "holder_id", "percentage", "start_date"])
+        for company, holder, stake in rows:
+            writer.writerow([company, holder, stake, stake])
+    try:
+        frames = read_registry(path)
+    except RegistryFormatError:
+        return
+    assert frames.edges.height == len(rows)
+    assert (frames.edges["pct_min"] <= frames.edges["pct_max"]).all()

@@ -6,7 +6,7 @@ up a new MMSI.
 * ``mmsi_handover``: one MMSI falls silent and, within ``handover_max_hours``, a never-seen MMSI
   starts transmitting where the first could have sailed at ``dark_speed_kn``, with the same hull
   length and beam (within ``handover_max_dim_diff``). Tracks that begin or end at the edges of
-  the data window are not candidates.
+  the data window, or last less than an hour, are not candidates.
 """
 
 from __future__ import annotations
@@ -19,6 +19,8 @@ from chokepoint.maritime.identity import identity_changes
 from chokepoint.maritime.params import EventParams
 
 _EDGE_SECONDS = 3600
+_MIN_TRACK_SECONDS = 3600
+"""Both MMSIs must have been tracked for an hour: single sightings (snapshots) are not tracks."""
 
 
 def detect_renames(history: pl.DataFrame, tracks: pl.DataFrame) -> pl.DataFrame:
@@ -88,8 +90,9 @@ def detect_handovers(spans: pl.DataFrame, history: pl.DataFrame, params: EventPa
         pl.col("length").drop_nulls().median(), pl.col("width").drop_nulls().median()
     )
     s = spans.join(dims, on="mmsi", how="left")
-    ended = s.filter(pl.col("t_last") < pl.lit(window_end) - _EDGE_SECONDS)
-    began = s.filter(pl.col("t_first") > pl.lit(window_start) + _EDGE_SECONDS)
+    tracked = (pl.col("t_last") - pl.col("t_first")) >= _MIN_TRACK_SECONDS
+    ended = s.filter(tracked & (pl.col("t_last") < pl.lit(window_end) - _EDGE_SECONDS))
+    began = s.filter(tracked & (pl.col("t_first") > pl.lit(window_start) + _EDGE_SECONDS))
     pairs = ended.join_where(
         began,
         pl.col("t_last") < pl.col("t_first_right"),

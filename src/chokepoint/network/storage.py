@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 import shutil
+import threading
 from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -33,6 +34,7 @@ FTM_SUFFIXES = (".json", ".jsonl", ".ftm", ".ndjson")
 MEMORY_CACHE_SIZE = 2
 _FRAME_NAMES = ("nodes", "edges", "values")
 _graphs: OrderedDict[str, Graph] = OrderedDict()
+_graphs_lock = threading.Lock()  # API requests run on a thread pool
 
 
 @dataclass(frozen=True)
@@ -119,30 +121,40 @@ def imports(store: Store) -> list[ImportInfo]:
     return sorted(found, key=lambda info: (info.loaded_at, info.key))
 
 
-def _store_frames(store: Store, as_of: date | None) -> tuple[str, GraphFrames]:
+def _store_key(store: Store, as_of: date | None) -> str:
+    """A hash of the list versions in force: the store's part of the graph changes only with it."""
     current = store.current_versions(as_of)
-    key = hashlib.sha256(
-        json.dumps(sorted((s, v.version_id) for s, v in current.items())).encode()
-    ).hexdigest()[:16]
+    versions = sorted((source, info.version_id) for source, info in current.items())
+    return hashlib.sha256(json.dumps([versions, as_of.isoformat() if as_of else None]).encode()).hexdigest()[
+        :16
+    ]
+
+
+def _store_frames(store: Store, key: str, as_of: date | None) -> GraphFrames:
     folder = _graph_dir(store) / "cache" / key
     if (folder / "nodes.parquet").exists():
-        return key, _read_frames(folder)
+        return _read_frames(folder)
     frames = frames_from_entities(store.entities(as_of=as_of), origin="store")
     _write_frames(frames, folder)
-    return key, frames
+    return frames
 
 
 def load_graph(store: Store, as_of: date | None = None) -> Graph:
     """The graph of the store's entities (in force on ``as_of``) plus every imported file."""
-    store_key, store_frames = _store_frames(store, as_of)
+    store_key = _store_key(store, as_of)
     parts = imports(store)
     key = "|".join([store_key, *(info.key for info in parts)])
-    if key in _graphs:
-        _graphs.move_to_end(key)
-        return _graphs[key]
-    frames = [store_frames, *(_read_frames(_graph_dir(store) / "imports" / info.key) for info in parts)]
+    with _graphs_lock:
+        if key in _graphs:
+            _graphs.move_to_end(key)
+            return _graphs[key]
+    frames = [
+        _store_frames(store, store_key, as_of),
+        *(_read_frames(_graph_dir(store) / "imports" / info.key) for info in parts),
+    ]
     graph = build_graph(GraphFrames.concat(frames))
-    _graphs[key] = graph
-    while len(_graphs) > MEMORY_CACHE_SIZE:
-        _graphs.popitem(last=False)
+    with _graphs_lock:
+        _graphs[key] = graph
+        while len(_graphs) > MEMORY_CACHE_SIZE:
+            _graphs.popitem(last=False)
     return graph

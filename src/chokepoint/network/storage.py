@@ -125,9 +125,7 @@ def _store_key(store: Store, as_of: date | None) -> str:
     """A hash of the list versions in force: the store's part of the graph changes only with it."""
     current = store.current_versions(as_of)
     versions = sorted((source, info.version_id) for source, info in current.items())
-    return hashlib.sha256(json.dumps([versions, as_of.isoformat() if as_of else None]).encode()).hexdigest()[
-        :16
-    ]
+    return hashlib.sha256(json.dumps(versions).encode()).hexdigest()[:16]
 
 
 def _store_frames(store: Store, key: str, as_of: date | None) -> GraphFrames:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import csv
 import json
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import polars as pl
 from followthemoney import EntityProxy
@@ -19,6 +21,7 @@ from chokepoint.maritime.sanctions import (
     match_vessels,
 )
 from chokepoint.model import ListVersion, make_entity
+from chokepoint.sources.load import load_source
 from chokepoint.store import Store
 
 VERSION = ListVersion("test-list", "0" * 64, None, datetime(2026, 1, 1, tzinfo=UTC))
@@ -112,3 +115,22 @@ def test_events_list_the_sanctioned_vessels_and_owners(tmp_path: object, store: 
     assert rye["risk"]["score"] >= 0.99 and rye["sanctions"][0]["basis"] == "imo"
     assert len(load_listed_vessels(store)) == 3
     assert annotate_events(analysis.events.head(0), analysis.matches, analysis.vessels).is_empty()
+
+
+def test_advisory_tankers_match_the_real_ofac_list_by_imo(shared_data: Path, tmp_path: Path) -> None:
+    store = Store(tmp_path / "home")
+    load_source(store, "ofac-sdn", shared_data / "lists" / "ofac_sdn_2021-07")
+    vessels = load_listed_vessels(store)
+    dprk = [v for v in vessels if any(p.startswith("DPRK") for p in v.programs)]
+    assert len(dprk) >= 100 and all(v.imo for v in dprk)
+    with (shared_data / "dprk" / "tankers_ofac_2018-02.csv").open() as handle:
+        tankers = list(csv.DictReader(handle))
+    reports = statics(
+        [
+            {"mmsi": 445000000 + k, "timestamp": T0, "imo": int(t["imo"]), "name": t["name"]}
+            for k, t in enumerate(tankers)
+        ]
+    )
+    matches = match_vessels(identity_history(reports), vessels, seen=[412999999])
+    assert set(matches["basis"]) == {"imo"}
+    assert matches["mmsi"].n_unique() >= 19  # of the 22 tankers in the 2018 advisory

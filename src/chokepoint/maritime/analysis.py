@@ -92,7 +92,7 @@ def analyse(
     events = detect_events(positions, statics, ports, east_asia_anchorages(), params)
     history = identity_history(statics)
     vessels = load_listed_vessels(store) if store is not None else []
-    matches = match_vessels(history, vessels)
+    matches = match_vessels(history, vessels, positions["mmsi"].unique().to_list())
     extra = flag_mismatches(history, matches, vessels)
     if extra.height:
         events = pl.concat([events, extra]).sort("start", "type", "mmsi", "event_id")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -119,11 +120,14 @@ def load_listed_vessels(store: Store) -> list[ListedVessel]:
     return listed_vessels(list(store.entities(schemata=wanted)))
 
 
-def match_vessels(history: pl.DataFrame, vessels: list[ListedVessel]) -> pl.DataFrame:
+def match_vessels(
+    history: pl.DataFrame, vessels: list[ListedVessel], seen: Iterable[int] = ()
+) -> pl.DataFrame:
     """mmsi -> entity_id with the ``basis`` of the match (``imo``, ``mmsi`` or ``name``).
 
     ``history`` is :func:`chokepoint.maritime.identity.identity_history`; every IMO number and
-    name an MMSI ever broadcast counts.
+    name an MMSI ever broadcast counts. ``seen`` are MMSIs with positions but perhaps no static
+    report; they can match on the MMSI alone.
     """
     by_imo = {v.imo: v.entity_id for v in vessels if v.imo}
     by_mmsi = {v.mmsi: v.entity_id for v in vessels if v.mmsi}
@@ -142,9 +146,12 @@ def match_vessels(history: pl.DataFrame, vessels: list[ListedVessel]) -> pl.Data
             strong.add((by_mmsi[mmsi], "mmsi"))
         found = strong or {(e, "name") for n in names for e in by_name.get(_norm(n), set())}
         rows.extend({"mmsi": mmsi, "entity_id": e, "basis": b} for e, b in sorted(found))
-    # MMSIs that never sent a static report can still match on MMSI
     known = set(history["mmsi"].to_list())
-    rows.extend({"mmsi": m, "entity_id": e, "basis": "mmsi"} for m, e in by_mmsi.items() if m not in known)
+    rows.extend(
+        {"mmsi": m, "entity_id": by_mmsi[m], "basis": "mmsi"}
+        for m in sorted(set(seen) - known)
+        if m in by_mmsi
+    )
     return pl.DataFrame(rows, schema={"mmsi": pl.Int64(), "entity_id": pl.String(), "basis": pl.String()})
 
 

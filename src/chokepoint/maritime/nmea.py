@@ -85,33 +85,33 @@ def _value(field: Any) -> Any:
     return getattr(field, "value", field)
 
 
-def _position_row(msg: dict[str, Any], ts: datetime | None) -> Row:
+def _position_row(msg: Any, ts: datetime | None) -> Row:
     return {
-        "mmsi": msg.get("mmsi"),
+        "mmsi": getattr(msg, "mmsi", None),
         "timestamp": ts,
-        "lat": msg.get("lat"),
-        "lon": msg.get("lon"),
-        "sog": msg.get("speed"),
-        "cog": msg.get("course"),
-        "heading": msg.get("heading"),
-        "nav_status": _value(msg.get("status")),
+        "lat": getattr(msg, "lat", None),
+        "lon": getattr(msg, "lon", None),
+        "sog": getattr(msg, "speed", None),
+        "cog": getattr(msg, "course", None),
+        "heading": getattr(msg, "heading", None),
+        "nav_status": _value(getattr(msg, "status", None)),
     }
 
 
-def _static_row(msg: dict[str, Any], ts: datetime | None) -> Row:
-    bow, stern = msg.get("to_bow") or 0, msg.get("to_stern") or 0
-    port, starboard = msg.get("to_port") or 0, msg.get("to_starboard") or 0
+def _static_row(msg: Any, ts: datetime | None) -> Row:
+    bow, stern = getattr(msg, "to_bow", None) or 0, getattr(msg, "to_stern", None) or 0
+    port, starboard = getattr(msg, "to_port", None) or 0, getattr(msg, "to_starboard", None) or 0
     return {
-        "mmsi": msg.get("mmsi"),
+        "mmsi": getattr(msg, "mmsi", None),
         "timestamp": ts,
-        "imo": msg.get("imo"),
-        "name": msg.get("shipname"),
-        "call_sign": msg.get("callsign"),
-        "ship_type": _value(msg.get("ship_type")),
+        "imo": getattr(msg, "imo", None),
+        "name": getattr(msg, "shipname", None),
+        "call_sign": getattr(msg, "callsign", None),
+        "ship_type": _value(getattr(msg, "ship_type", None)),
         "length": bow + stern if bow + stern > 0 else None,
         "width": port + starboard if port + starboard > 0 else None,
-        "draught": msg.get("draught"),
-        "destination": msg.get("destination"),
+        "draught": getattr(msg, "draught", None),
+        "destination": getattr(msg, "destination", None),
     }
 
 
@@ -164,11 +164,11 @@ class _Decoder:
             if not message.payload:
                 self.report.add_bad(f"line {lineno}", "empty payload")
                 return
-            decoded = message.decode().asdict()
+            decoded = message.decode()
         except (AISBaseException, ValueError, IndexError, KeyError) as exc:
             self.report.add_bad(f"line {lineno}", f"undecodable payload: {type(exc).__name__}: {exc}")
             return
-        kind = decoded.get("msg_type")
+        kind = decoded.msg_type
         if ts is None:
             self.report.untimed += 1
         if kind in _POSITION_TYPES:

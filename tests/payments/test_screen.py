@@ -11,6 +11,7 @@ import pytest
 from chokepoint.payments import parse_bytes, parse_file
 from chokepoint.payments.message import Party
 from chokepoint.payments.screen import PaymentScreener
+from chokepoint.payments.screener import similarity
 from chokepoint.payments.watchlist import Watchlist
 from chokepoint.store import Store
 
@@ -94,3 +95,13 @@ def test_network_engine_gives_the_ownership_path(listed_store: Store) -> None:
     assert alert.rule == "network-proximity"
     assert alert.evidence["path"] == ["ofac-sdn-22222", "ftm-own-1", "ftm-front-1"]
     assert alert.evidence["path_strength"] == 0.6
+
+
+def test_word_alignment_weighs_rare_words_and_numbers() -> None:
+    assert similarity("JON CHI BU", "JONCHI BU") == 1.0
+    assert similarity("FOREIGN TRADE BANK", "FOREIGN TRADEBANK") == 1.0
+    assert similarity("MOOYOKBANK", "MOOYOKBAKN") > 0.9
+    assert similarity("LI CHENG YU", "CHEN LIM") < 0.5
+    assert similarity("PRIME WAY SUPPLY", "PRIME WAY SUPPLY 1") < 0.8
+    rare = {"GREEN": 2.0, "WAY": 9.0, "INDUSTRIES": 1.0}.get
+    assert similarity("GREEN WAY INDUSTRIES", "GREEN INDUSTRIES", lambda t: rare(t, 5.0)) < 0.8

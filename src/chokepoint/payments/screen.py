@@ -113,12 +113,9 @@ class PaymentScreener:
             matches = self.screener.match(party.name or "", schema, country, bic=party.bic)
             if matches:
                 self._matched(party, matches[0], hits)
-        texts = (
-            [*(party.address.lines if party.address else ()), party.address.town or ""]
-            if party.address
-            else []
-        )
-        for line in [*texts, *party.phones]:
+        address = party.address
+        lines = [*address.lines, address.town or ""] if address is not None else []
+        for line in [*lines, *party.phones]:
             if line:
                 self._phones_places(party.role, party.label(), line, hits)
 

@@ -41,6 +41,10 @@ SHORTLIST = 12
 JOINED_MATCH = 0.95
 """Similarity of the space-free names from which a spacing variant counts as the same name."""
 
+NUMBER_MISMATCH_FACTOR = 0.85
+"""Names with different numbers name different things (``NO 2 MINE`` and ``NO 3 MINE``, ``FOODS 5``):
+their score is scaled down below the review threshold unless everything else is identical."""
+
 PREFIX_CHARS = 4
 """Length of the word prefixes used as blocking keys."""
 
@@ -175,9 +179,9 @@ def similarity(a: str, b: str, weight: Callable[[str], float] = lambda token: 1.
     weighted share of both names' words that found a partner, each pair counting its similarity, with
     rare words weighing more (``weight``, e.g. inverse document frequency over the listed names): a
     missing distinctive word (``GREEN WAY INDUSTRIES`` against ``GREEN INDUSTRIES``) costs much, a missing
-    common one little. A name that differs only in spacing (``JONCHI BU``, ``FOREIGN TRADEBANK``), with at
-    most one letter more or less, scores its similarity with spaces removed when that is at least
-    ``JOINED_MATCH``."""
+    common one little; names whose numbers differ are scaled by ``NUMBER_MISMATCH_FACTOR``. A name that
+    differs only in spacing (``JONCHI BU``, ``FOREIGN TRADEBANK``), with at most one letter more or less,
+    scores its similarity with spaces removed when that is at least ``JOINED_MATCH``."""
     left, right = a.split(), b.split()
     if not left or not right:
         return 0.0
@@ -205,10 +209,16 @@ def similarity(a: str, b: str, weight: Callable[[str], float] = lambda token: 1.
     total = sum(weight(t) for t in left) + sum(weight(t) for t in right)
     aligned = matched / total if total else 0.0
     left_joined, right_joined = "".join(left), "".join(right)
+    if _digits(left_joined) != _digits(right_joined):
+        return aligned * NUMBER_MISMATCH_FACTOR
     if abs(len(left_joined) - len(right_joined)) > 1:
         return aligned
     joined = fuzz.ratio(left_joined, right_joined) / 100.0
     return max(aligned, joined if joined >= JOINED_MATCH else 0.0)
+
+
+def _digits(text: str) -> str:
+    return "".join(ch for ch in text if ch.isdigit())
 
 
 def _compatible(query_schema: str, listed_schema: str) -> bool:

@@ -204,7 +204,8 @@ def main() -> None:
     parser.add_argument("--positions", type=int, default=None, help="positions for the throughput figures")
     args = parser.parse_args()
     positions = args.positions or (1_000_000 if args.quick else 10_000_000)
-    seeds = [1001, 1002] if args.quick else [1001, 1002, 1003, 1004, 1005]
+    # seeds 1-6 and 1001-1005 were used while developing; 2001+ are held out
+    seeds = [2001, 2002] if args.quick else [2001, 2002, 2003, 2004, 2005]
     print(f"machine: {os.cpu_count()} cores; polars {pl.__version__}")
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)

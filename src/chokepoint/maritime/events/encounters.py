@@ -33,13 +33,16 @@ _CELL_LON_DEG = 0.02
 
 def resample(tracks: pl.DataFrame, params: EventParams) -> pl.DataFrame:
     """The slow parts of segments on a regular time grid: segment, mmsi, bin, lat, lon, sog (knots,
-    implied when filled). Only reports at most twice the encounter speed are binned: a bin between
-    two slow stretches that the vessel crossed fast is filled with its (fast) implied speed and so
-    never pairs."""
+    implied when filled). Only reports at most twice the encounter speed, and their
+    neighbours, are binned: a bin between two slow stretches that the vessel crossed fast is filled
+    with its (fast) implied speed and so never pairs."""
     step = params.resample_minutes * 60
     slow = pl.col("sog").is_null() | (pl.col("sog") <= 2 * params.encounter_max_median_speed_kn)
+    # a slow stretch's neighbours are kept too, so the silence at its ends can be interpolated
+    near_slow = slow | along("_slow", 1).fill_null(False) | along("_slow", -1).fill_null(False)
     binned = (
-        tracks.filter(slow)
+        tracks.with_columns(slow.alias("_slow"))
+        .filter(near_slow)
         .with_columns((pl.col("t") // step).alias("bin"))
         .group_by("segment", "bin")
         .agg(pl.col("mmsi").first(), pl.col("lat").mean(), pl.col("lon").mean(), pl.col("sog").mean())

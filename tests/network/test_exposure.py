@@ -51,3 +51,33 @@ def test_more_hops_mean_less_exposure(index: ExposureIndex) -> None:
     indirect = index.query("hk-shell-10", k=1).paths[0]
     assert len(indirect.steps) > len(direct.steps)
     assert indirect.strength < direct.strength
+
+
+def test_path_strength_multiplies_ties_and_decays_per_hop() -> None:
+    from followthemoney import model
+
+    from chokepoint.network.exposure import HOP_DECAY
+    from chokepoint.network.frames import frames_from_entities
+
+    listed = model.make_entity("Company")
+    listed.id = "kp-listed"
+    listed.add("topics", "sanction")
+    stake = model.make_entity("Ownership")
+    stake.id = "own-1"
+    stake.add("owner", "kp-listed")
+    stake.add("asset", "holding")
+    stake.add("percentage", "60%")
+    board = model.make_entity("Directorship")
+    board.id = "dir-1"
+    board.add("director", "holding")
+    board.add("organization", "client")
+    index = ExposureIndex(build_graph(frames_from_entities([listed, stake, board])))
+    exposure = index.query("client", k=5)
+    (path,) = exposure.paths
+    assert [(s.source, s.kind, s.target, s.forward) for s in path.steps] == [
+        ("client", "directorship", "holding", False),
+        ("holding", "ownership", "kp-listed", False),
+    ]
+    assert path.steps[1].stake == (60.0, 60.0) and path.steps[1].evidence == "own-1"
+    assert path.strength == pytest.approx(0.8 * 0.6 * HOP_DECAY)
+    assert exposure.score == pytest.approx(path.strength)

@@ -38,3 +38,12 @@ def test_a_registered_agent_address_is_weak_evidence() -> None:
     values = graph.nodes.filter(graph.nodes["is_value"]).sort("holders")
     assert values["specificity"][0] > values["specificity"][-1]
     assert values["holders"][-1] > 100  # the registered agent
+
+
+def test_a_hub_tied_to_many_network_firms_ranks_below_a_front() -> None:
+    registry = generate(20_000, seed=11)
+    graph = build_graph(registry.to_frames())
+    score = score_leads(graph)
+    bank = max(score[graph.index(b)] for b in registry.ground_truth()["banks"])
+    fronts = sorted(score[graph.index(f)] for f in registry.ground_truth()["fronts"])
+    assert bank < fronts[len(fronts) // 2]

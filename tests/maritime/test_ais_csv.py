@@ -6,6 +6,8 @@ from pathlib import Path
 
 import polars as pl
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from chokepoint.maritime.ais_csv import read_csv
 from chokepoint.maritime.schema import AisFormatError
@@ -79,3 +81,22 @@ def test_unknown_header_is_a_typed_error(tmp_path: Path) -> None:
     path.write_text("a,b,c\n1,2,3\n")
     with pytest.raises(AisFormatError, match="not a MarineCadastre or DMA"):
         read_csv(path)
+
+
+HEADER = (
+    "MMSI,BaseDateTime,LAT,LON,SOG,COG,Heading,VesselName,IMO,CallSign,VesselType,Status,Length,Width,"
+    "Draft,Cargo,TransceiverClass"
+)
+cell = st.text(alphabet=st.characters(blacklist_characters=',"\n\r', codec="utf-8"), max_size=12)
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.lists(st.lists(cell, min_size=17, max_size=17), max_size=15))
+def test_any_cells_are_read_without_raising(
+    tmp_path_factory: pytest.TempPathFactory, rows: list[list[str]]
+) -> None:
+    path = tmp_path_factory.mktemp("mc") / "x.csv"
+    path.write_text("\n".join([HEADER, *(",".join(r) for r in rows)]) + "\n")
+    frames = read_csv(path)
+    assert frames.report.bad + frames.positions.height <= len(rows)
+    assert frames.positions.filter(pl.col("lat").abs() > 90).is_empty()

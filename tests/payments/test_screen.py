@@ -105,3 +105,12 @@ def test_word_alignment_weighs_rare_words_and_numbers() -> None:
     assert similarity("PRIME WAY SUPPLY", "PRIME WAY SUPPLY 1") < 0.8
     rare = {"GREEN": 2.0, "WAY": 9.0, "INDUSTRIES": 1.0}.get
     assert similarity("GREEN WAY INDUSTRIES", "GREEN INDUSTRIES", lambda t: rare(t, 5.0)) < 0.8
+
+
+def test_the_screening_engine_behind_the_same_protocol(listed_store: Store) -> None:
+    screener = PaymentScreener.from_store(listed_store, matcher="engine")
+    (message,) = parse_bytes(PACS009_COV, "cov.xml")
+    debtor = Party("underlying_debtor", "party", name="Korea Kwangson Banking Corporation")
+    (alert,) = screener.screen_message(replace(message, parties=(debtor,), texts=()))
+    assert alert.rule in ("sanctioned-party", "possible-sanctioned-party")
+    assert alert.matched_entity_id == "un-sc-KPe.025" and alert.evidence["feature"] == "engine"

@@ -15,11 +15,11 @@ from chokepoint.payments.alerts import Alert
 from chokepoint.payments.dispositions import DispositionStore
 from chokepoint.payments.message import Message
 from chokepoint.payments.parse import parse_bytes, parse_file
-from chokepoint.payments.screen import PaymentScreener
+from chokepoint.payments.screen import Matcher, PaymentScreener
 from chokepoint.payments.typologies import find_typologies
 from chokepoint.store import Store
 
-_SCREENERS: dict[tuple[str, tuple[str, ...]], PaymentScreener] = {}
+_SCREENERS: dict[tuple[str, tuple[str, ...], str], PaymentScreener] = {}
 
 
 @dataclass
@@ -44,16 +44,18 @@ class ScreeningRun:
         }
 
 
-def screener_for(store: Store) -> PaymentScreener:
+def screener_for(store: Store, matcher: Matcher = "words") -> PaymentScreener:
     """The (cached) screener over the store's current list versions and the shared DPRK tables."""
     versions = (
         tuple(sorted(v.version_id for v in store.current_versions().values())) if store.exists() else ()
     )
-    key = (str(store.path.resolve()), versions)
+    key = (str(store.path.resolve()), versions, matcher)
     if key not in _SCREENERS:
         shared = shared_data_dir()
         _SCREENERS.clear()
-        _SCREENERS[key] = PaymentScreener.from_store(store, shared if shared.is_dir() else None)
+        _SCREENERS[key] = PaymentScreener.from_store(
+            store, shared if shared.is_dir() else None, matcher=matcher
+        )
     return _SCREENERS[key]
 
 
@@ -81,12 +83,17 @@ def screen_messages(
 
 
 def screen_paths(
-    paths: Sequence[Path], store: Store, *, typologies: bool = True, include_dismissed: bool = False
+    paths: Sequence[Path],
+    store: Store,
+    *,
+    typologies: bool = True,
+    include_dismissed: bool = False,
+    matcher: Matcher = "words",
 ) -> ScreeningRun:
     messages = [m for path in paths for m in parse_file(path)]
     return screen_messages(
         messages,
-        screener_for(store),
+        screener_for(store, matcher),
         DispositionStore(store.home),
         typologies=typologies,
         include_dismissed=include_dismissed,

@@ -53,9 +53,20 @@ def screen_command(
     typologies: Annotated[
         bool, typer.Option("--typologies/--no-typologies", help="Look for fan-in, fan-out, cycles ...")
     ] = True,
+    matcher: Annotated[
+        str, typer.Option("--matcher", help="Name matcher: words (default) or engine (chokepoint.screening).")
+    ] = "words",
 ) -> None:
     """Screen every party, agent and free text of every message against the loaded lists."""
-    run = screen_paths(files, Store(home), typologies=typologies, include_dismissed=include_dismissed)
+    if matcher not in ("words", "engine"):
+        raise typer.BadParameter("words or engine", param_hint="--matcher")
+    run = screen_paths(
+        files,
+        Store(home),
+        typologies=typologies,
+        include_dismissed=include_dismissed,
+        matcher="engine" if matcher == "engine" else "words",
+    )
     if output is not None:
         with output.open("w", newline="", encoding="utf-8") as handle:
             write_csv(run.alerts, handle)

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from chokepoint.payments.alerts import Alert
 from chokepoint.payments.identifiers import bic_country
@@ -24,12 +24,21 @@ from chokepoint.payments.indicators import DPRK_COUNTRY, BannedGoods, DprkIndica
 from chokepoint.payments.message import Message, Party
 from chokepoint.payments.proximity import LinkProximity, NetworkProximity, ProximityFinder
 from chokepoint.payments.rules import LegalRule, RuleBook
-from chokepoint.payments.screener import CachedScreener, ListNameScreener, PartyMatch, PartyScreener
+from chokepoint.payments.screener import (
+    CachedScreener,
+    EngineScreener,
+    ListNameScreener,
+    PartyMatch,
+    PartyScreener,
+)
 from chokepoint.payments.watchlist import ListedVessel, ListedWallet, Watchlist
+from chokepoint.screening.cache import screener_for as engine_for
 from chokepoint.store import Store
 
 BIC_IN_TEXT_RE = re.compile(r"(?<![A-Z0-9])([A-Z]{4}[A-Z]{2}[A-Z0-9]{2}(?:[A-Z0-9]{3})?)(?![A-Z0-9])")
 """A BIC-shaped word in free text (MT 72 ``/INS/KKBCKPPY``): flagged when its country is KP or listed."""
+
+Matcher = Literal["words", "engine"]
 
 NEXUS_RULES = frozenset(
     {
@@ -63,11 +72,19 @@ class PaymentScreener:
 
     @classmethod
     def from_store(
-        cls, store: Store, shared_data: Path | None = None, rules: RuleBook | None = None
+        cls,
+        store: Store,
+        shared_data: Path | None = None,
+        rules: RuleBook | None = None,
+        matcher: Matcher = "words",
     ) -> PaymentScreener:
         """A screener over the store's current lists, with per-name caching for batches and the network
-        engine for proximity."""
+        engine for proximity. ``matcher`` picks the name matcher: ``words`` (``ListNameScreener``, the
+        default: best precision and recall on the payments bench) or ``engine`` (the screening
+        engine's calibrated ``Screener`` through ``EngineScreener``)."""
         screener = cls.from_watchlist(Watchlist.from_store(store, shared_data), shared_data, rules)
+        if matcher == "engine":
+            screener.screener = CachedScreener(EngineScreener(engine_for(store), screener.watchlist))
         if store.exists():
             screener.proximity = NetworkProximity(store)
         return screener

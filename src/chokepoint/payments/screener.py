@@ -25,6 +25,8 @@ from rigour.names import remove_org_types
 
 from chokepoint.payments.phrases import normalise, tokens
 from chokepoint.payments.watchlist import ListedParty, Watchlist
+from chokepoint.screening.records import Query, QueryError
+from chokepoint.screening.screener import Screener
 
 MIN_SCORE = 0.80
 """Candidates below this similarity are not returned (rules decide what to do above it)."""
@@ -247,3 +249,44 @@ class CachedScreener:
         else:
             self.hits += 1
         return found
+
+
+class EngineScreener:
+    """``PartyScreener`` over the screening engine (``chokepoint.screening.Screener``): calibrated
+    scores from its feature model, plus the exact BIC8 lookup of the watchlist. The engine's score is a
+    probability; ``threshold`` is the lowest returned."""
+
+    def __init__(self, engine: Screener, watchlist: Watchlist, threshold: float = MIN_SCORE) -> None:
+        self.engine = engine
+        self.threshold = threshold
+        self._bics = watchlist.bics
+        self._parties = watchlist.parties
+
+    def match(
+        self, name: str, schema: str, country: str | None = None, *, bic: str | None = None
+    ) -> list[PartyMatch]:
+        best: dict[str, PartyMatch] = {}
+        listed = self._bics.get(bic.upper()[:8]) if bic else None
+        if listed is not None and bic is not None:
+            party = self._parties[listed]
+            best[listed] = PartyMatch(listed, party.caption, party.schema, bic, 1.0, party.programmes, "bic")
+        if name:
+            query = Query(name=name, schema=schema, country=country.lower() if country else None)
+            try:
+                found = self.engine.match(query, limit=5, threshold=self.threshold)
+            except QueryError:
+                found = []
+            for match in found:
+                if match.entity_id in best or not _compatible(schema, match.schema):
+                    continue
+                known = self._parties.get(match.entity_id)
+                best[match.entity_id] = PartyMatch(
+                    match.entity_id,
+                    match.caption,
+                    match.schema,
+                    match.matched_name or match.caption,
+                    round(match.score, 4),
+                    known.programmes if known else (),
+                    "engine",
+                )
+        return sorted(best.values(), key=lambda m: (-m.score, m.entity_id))

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from chokepoint.payments.indicators import DprkIndicators
-from chokepoint.payments.watchlist import Watchlist
+from chokepoint.payments.watchlist import Watchlist, wallet_keys
 
 from .conftest import list_entities
 
@@ -60,3 +60,9 @@ def test_banned_goods_by_hs_code(indicators: DprkIndicators) -> None:
     assert [getattr(h.detail, "hs", "") for h in hits] == ["50-63"]
     assert {getattr(h.detail, "hs", "") for h in indicators.banned_goods("HS 270112")} == {"2701"}
     assert indicators.banned_goods("HS 300490 MEDICINES") == []
+
+
+def test_wallet_keys_follow_the_chain_rules() -> None:
+    evm = "0x098B716B8Aaf21512996dC57EB0615e2383E2f96"
+    assert wallet_keys(evm.lower()) == wallet_keys(evm)
+    assert wallet_keys("not-an-address-at-all-xxxxxxxx") == ["raw:not-an-address-at-all-xxxxxxxx"]

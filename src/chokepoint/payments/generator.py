@@ -289,7 +289,9 @@ class _World:
         self.listed = [p for p in watchlist.parties.values() if p.listed and p.names]
         self.listed_bics = sorted(watchlist.bics)
         self.vessels = [v for v in watchlist.vessels if v.imo]
-        self.wallets = sorted(watchlist.wallets.values(), key=lambda w: w.address)
+        self.wallets = sorted(
+            {w.address: w for w in watchlist.wallets.values()}.values(), key=lambda w: w.address
+        )
         near = exposures(watchlist.edges, watchlist.listed_ids(), 2)
         self.fronts = [watchlist.parties[i] for i in sorted(near) if i in watchlist.parties]
         self.serial = 0

@@ -18,7 +18,7 @@ from pathlib import Path
 from rigour.ids import IMO
 
 from chokepoint.payments.phrases import PhraseIndex, tokens
-from chokepoint.payments.watchlist import ListedVessel, ListedWallet, Watchlist, wallet_key
+from chokepoint.payments.watchlist import ListedVessel, ListedWallet, Watchlist, wallet_keys
 
 PORTS_FILE = Path("dprk") / "ports.csv"
 DPRK_COUNTRY = "KP"
@@ -142,9 +142,9 @@ class DprkIndicators:
         for i, word in enumerate(words):
             for candidate in (word, word + words[i + 1] if i + 1 < len(words) else ""):
                 if len(candidate) >= MIN_WALLET_CHARS:
-                    wallet = self.wallets.get(wallet_key(candidate))
-                    if wallet is not None:
-                        hits.append(IndicatorHit("wallet", candidate, wallet))
+                    found = next((self.wallets[k] for k in wallet_keys(candidate) if k in self.wallets), None)
+                    if found is not None:
+                        hits.append(IndicatorHit("wallet", candidate, found))
         return hits
 
     def banned_goods(self, text: str) -> list[IndicatorHit]:

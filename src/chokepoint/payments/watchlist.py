@@ -16,6 +16,8 @@ from pathlib import Path
 
 from followthemoney import EntityProxy
 
+from chokepoint.crypto.addresses import families_for
+from chokepoint.crypto.encodings import AddressError
 from chokepoint.payments.identifiers import compact
 from chokepoint.store import Store
 
@@ -130,11 +132,11 @@ class Watchlist:
 
     def _add_wallet(self, entity: EntityProxy) -> None:
         holders = entity.get("holder")
+        ticker = entity.first("currencySymbol")
         for address in entity.get("publicKey"):
-            key = wallet_key(address)
-            self.wallets[key] = ListedWallet(
-                address, entity.first("currencySymbol"), entity.id or "", holders[0] if holders else None
-            )
+            wallet = ListedWallet(address, ticker, entity.id or "", holders[0] if holders else None)
+            for key in wallet_keys(address, ticker):
+                self.wallets[key] = wallet
 
     def _add_advisory_tankers(self, path: Path) -> None:
         if not path.exists():
@@ -153,10 +155,19 @@ def provenance_label(entity: EntityProxy) -> str:
     return f"{data.get('source', '?')} {data.get('version', '?')} record {data.get('record', '?')}"
 
 
-def wallet_key(address: str) -> str:
-    """The exact-match key of a wallet address: hex (``0x``) and bech32 (``bc1``/``ltc1``) addresses are
-    case-insensitive by their specifications and are lower-cased; base58 keeps its case."""
-    lowered = address.lower()
-    if lowered.startswith(("0x", "bc1", "ltc1", "tb1", "bitcoincash:")):
-        return lowered
-    return address
+def wallet_keys(address: str, ticker: str | None = None) -> list[str]:
+    """The match keys of a wallet address: ``family:normal form`` for every chain family whose checksum
+    and alphabet accept it (``chokepoint.crypto``: EVM lower-cased after EIP-55, bech32 lower-cased,
+    base58 kept as it is), so the same key is found on every ticker of a family; when no family accepts
+    it, the raw address (lower-cased for hex and bech32, whose case carries no meaning)."""
+    keys: list[str] = []
+    for family in families_for(ticker):
+        try:
+            keys.append(f"{family.name}:{family.normalise(address.strip())}")
+        except AddressError:
+            continue
+    if keys:
+        return keys
+    lowered = address.strip().lower()
+    raw = lowered if lowered.startswith(("0x", "bc1", "ltc1", "tb1", "bitcoincash:")) else address.strip()
+    return ["raw:" + raw]

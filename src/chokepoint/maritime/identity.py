@@ -75,8 +75,3 @@ def identity_changes(history: pl.DataFrame) -> pl.DataFrame:
             *[pl.col(c).alias(f"new_{c}") for c in IDENTITY_FIELDS],
         )
     )
-
-
-def current_identity(history: pl.DataFrame) -> pl.DataFrame:
-    """One row per MMSI: its most recent identity run (for labelling events)."""
-    return history.sort("mmsi", "last_seen").group_by("mmsi").agg(pl.all().last())

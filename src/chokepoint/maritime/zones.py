@@ -35,9 +35,6 @@ class Region:
     def contains(self, lat: pl.Expr, lon: pl.Expr) -> pl.Expr:
         return lat.is_between(self.min_lat, self.max_lat) & lon.is_between(self.min_lon, self.max_lon)
 
-    def contains_point(self, lat: float, lon: float) -> bool:
-        return self.min_lat <= lat <= self.max_lat and self.min_lon <= lon <= self.max_lon
-
 
 @cache
 def default_regions() -> tuple[Region, ...]:

@@ -9,7 +9,8 @@ synthetic front companies owned by listed organisations (source ``synthetic-fron
 nexus kind is exercised. For each seed the generator writes pacs.008 / pacs.009 COV XML and
 MT103 / MT202COV RJE files; the bench times parsing them, screening every message (the name cache
 starts empty for each batch) and the batch typologies, then scores the alerts against the ground
-truth. Seeds 101-105 were never used while developing the rules.
+truth. Seeds 101-105 were never used while developing the rules. Anchor: the same alerts with the
+screening engine (``chokepoint.screening.Screener`` through ``EngineScreener``) as the name matcher.
 
     python bench/payments.py [--quick] [--messages N] [--seeds 101,102,...] [--json]
 """
@@ -30,9 +31,10 @@ from chokepoint.payments.evaluation import Score, evaluate
 from chokepoint.payments.generator import FRONTS_SOURCE, GeneratorConfig, build, front_companies, write
 from chokepoint.payments.parse import parse_file
 from chokepoint.payments.screen import PaymentScreener
-from chokepoint.payments.screener import CachedScreener
+from chokepoint.payments.screener import CachedScreener, EngineScreener, PartyScreener
 from chokepoint.payments.typologies import find_typologies
 from chokepoint.payments.watchlist import Watchlist
+from chokepoint.screening.cache import screener_for as engine_for
 from chokepoint.sources.load import load_source
 from chokepoint.store import Store
 
@@ -54,7 +56,9 @@ def _store(home: Path, quick: bool) -> Store:
     return store
 
 
-def _run_seed(screener: PaymentScreener, seed: int, messages: int, folder: Path) -> dict[str, Any]:
+def _run_seed(
+    screener: PaymentScreener, engine: PartyScreener | None, seed: int, messages: int, folder: Path
+) -> dict[str, Any]:
     generated = build(GeneratorConfig(seed=seed, messages=messages), screener.watchlist)
     files = write(generated, folder / str(seed))
     start = time.perf_counter()
@@ -67,7 +71,14 @@ def _run_seed(screener: PaymentScreener, seed: int, messages: int, folder: Path)
     alerts += find_typologies(parsed, screener.rules)
     done = time.perf_counter()
     result = evaluate(alerts, generated.truth)
+    anchor: Score | None = None
+    if engine is not None:
+        words = screener.screener
+        screener.screener = CachedScreener(engine)
+        anchor = evaluate(list(screener.screen(parsed)), generated.truth).nexus
+        screener.screener = words
     return {
+        "engine_nexus": anchor,
         "seed": seed,
         "messages": len(parsed),
         "parse_per_s": len(parsed) / (parsed_at - start),
@@ -98,6 +109,7 @@ def main() -> None:
     parser.add_argument("--messages", type=int, default=None, help="payments per seed (default 20,000)")
     parser.add_argument("--seeds", default=None, help="comma-separated seeds (default 101-105)")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument("--no-engine", action="store_true", help="skip the screening-engine anchor")
     args = parser.parse_args()
     messages = args.messages or (2000 if args.quick else 20000)
     seeds = (
@@ -110,11 +122,14 @@ def main() -> None:
         t0 = time.perf_counter()
         store = _store(folder / "home", args.quick)
         screener = PaymentScreener.from_store(store, shared_data_dir())
+        engine = None if args.no_engine else EngineScreener(engine_for(store), screener.watchlist)
         if screener.proximity is not None:  # load the network graph now, not inside the first timing
             screener.proximity.near(f"{FRONTS_SOURCE}-0-0", 2)
         setup = time.perf_counter() - t0
-        runs = [_run_seed(screener, seed, messages, folder) for seed in seeds]
+        runs = [_run_seed(screener, engine, seed, messages, folder) for seed in seeds]
     nexus = _pooled([r["nexus"] for r in runs])
+    engine_runs = [r["engine_nexus"] for r in runs if r["engine_nexus"] is not None]
+    engine_score = _pooled(engine_runs) if engine_runs else None
     kinds = sorted({k for r in runs for k in r["typologies"]})
     typologies = {k: _pooled([r["typologies"][k] for r in runs if k in r["typologies"]]) for k in kinds}
     rate = statistics.median(r["parse_and_screen_per_s"] for r in runs)
@@ -134,6 +149,7 @@ def main() -> None:
         "nexus_recall": round(nexus.recall, 4),
         "nexus_recall_vs_target": round(nexus.recall / TARGET_RECALL, 3),
         "nexus_counts": nexus.to_dict(),
+        "engine_anchor": engine_score.to_dict() if engine_score is not None else None,
         "per_seed": [
             {
                 "seed": r["seed"],
@@ -172,6 +188,13 @@ def main() -> None:
         f"nexus recall:     {nexus.recall:.4f} = {figures['nexus_recall_vs_target']} x target {TARGET_RECALL}"
     )
     print(f"  counts: {nexus.to_dict()}")
+    if engine_score is not None:
+        print(
+            f"anchor, screening engine as name matcher: precision {engine_score.precision:.4f}, "
+            f"recall {engine_score.recall:.4f} (word matcher / engine: precision "
+            f"{nexus.precision / max(engine_score.precision, 1e-9):.3f}, recall "
+            f"{nexus.recall / max(engine_score.recall, 1e-9):.3f})"
+        )
     for row in figures["per_seed"]:
         print(
             f"  seed {row['seed']}: precision {row['precision']}, recall {row['recall']}, "

@@ -25,9 +25,12 @@ Mode = Literal["strict", "romanized", "consonants"]
 Reason = Literal["exact", "variant", "skeleton", "consonants", "edit", "initial"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class AlignConfig:
-    """Similarities given to each kind of token agreement (dimensionless, 0-1)."""
+    """Similarities given to each kind of token agreement (dimensionless, 0-1).
+
+    Compared by identity (``eq=False``): it is a cache key of ``token_similarity`` on every call.
+    """
 
     variant_similarity: float = 0.95
     """Two spellings of one row of ``variants.SURNAME_VARIANTS`` (Ri/Lee)."""
@@ -104,14 +107,22 @@ def _weight(token: str, config: AlignConfig) -> float:
     return len(token) * (config.low_weight if is_low_weight(token) else 1.0)
 
 
+def _join_possible(side: tuple[str, ...], long_others: list[str]) -> bool:
+    """Whether any run of 2-3 neighbours has about the length of a long token of the other side."""
+    lengths = [len(t) for t in side]
+    runs = {lengths[i] + lengths[i + 1] for i in range(len(lengths) - 1)}
+    runs |= {lengths[i] + lengths[i + 1] + lengths[i + 2] for i in range(len(lengths) - 2)}
+    return any(abs(len(o) - r) <= max(2, len(o) // 5) for o in long_others for r in runs)
+
+
 def _join_adjacent(
     side: tuple[str, ...], other: tuple[str, ...], mode: Mode, config: AlignConfig
 ) -> tuple[str, ...]:
     """Join runs of 2-3 neighbours of ``side`` whose concatenation answers a token of ``other``."""
-    if len(side) < 2:
+    long_others = [o for o in other if len(o) > 3]
+    if len(side) < 2 or not _join_possible(side, long_others):
         return side
     others = set(other)
-    long_others = [o for o in other if len(o) > 3]
     out: list[str] = []
     i = 0
     while i < len(side):
@@ -120,7 +131,8 @@ def _join_adjacent(
             if len(run) < width or any(t in others for t in run):
                 continue
             joined = "".join(run)
-            if any(token_similarity(joined, o, mode, config)[0] >= 0.85 for o in long_others):
+            near = [o for o in long_others if abs(len(o) - len(joined)) <= max(2, len(o) // 5)]
+            if any(token_similarity(joined, o, mode, config)[0] >= 0.85 for o in near):
                 out.append(joined)
                 i += width
                 break

@@ -25,11 +25,29 @@ from chokepoint.store import Store
 INDEX_DIR = "index"
 _FORMAT = 2  # bump when Record or the analysis pipeline changes shape
 _memory: dict[tuple[str, str], Screener] = {}
+_keys: dict[str, tuple[int, str]] = {}
 _lock = threading.Lock()
 
 
 def store_key(store: Store) -> str:
-    """A digest of the store's current list versions (raises ``NotFoundError`` for an empty store)."""
+    """A digest of the store's current list versions (raises ``NotFoundError`` for an empty store).
+
+    Remembered per store file and its modification time, so a server answering many requests asks
+    DuckDB again only after a load changed the file.
+    """
+    try:
+        stamp = store.path.stat().st_mtime_ns
+    except OSError:
+        stamp = -1
+    remembered = _keys.get(str(store.path))
+    if remembered is not None and remembered[0] == stamp and stamp != -1:
+        return remembered[1]
+    key = _compute_key(store)
+    _keys[str(store.path)] = (stamp, key)
+    return key
+
+
+def _compute_key(store: Store) -> str:
     current = store.current_versions()
     if not current:
         raise NotFoundError(

@@ -1,7 +1,8 @@
 """Cross-list resolution: cluster the records of one real-world party across the loaded sources.
 
-Every listed party is screened against the parties of the *other* sources (candidate index, then the
-full feature table with birth dates, nationalities and identifiers as qualifiers). Links scoring at
+Every listed party is screened like a query (candidate index, pre-ranking, then the full feature
+table with birth dates, nationalities and identifiers as qualifiers); links to parties of *other*
+sources are kept. Links scoring at
 least ``threshold`` are merged strongest first (Kruskal's order, union-find), refusing any merge that
 would put two records of one source in one cluster: a list does not list one party twice, so such a
 cluster would join two different parties. A cluster's confidence is the score of the weakest link
@@ -21,13 +22,11 @@ from typing import Any
 from chokepoint.screening.cache import screener_for, store_key
 from chokepoint.screening.clusters import CLUSTERS_FILE, RESOLVE_DIR, write_clusters
 from chokepoint.screening.records import Record
-from chokepoint.screening.scoring import score
 from chokepoint.screening.screener import Screener
 from chokepoint.store import Store
 
 DEFAULT_RESOLVE_THRESHOLD = 0.8
 """Score from which two records of different lists are linked as one party."""
-CANDIDATES_PER_RECORD = 6
 
 
 @dataclass(frozen=True)
@@ -59,18 +58,18 @@ class Resolution:
 def find_links(screener: Screener, threshold: float = DEFAULT_RESOLVE_THRESHOLD) -> list[Link]:
     """Scored links between records of different sources at or above ``threshold``."""
     records = screener.index.records
+    number_of = {id(r): n for n, r in enumerate(records)}
     seen: set[tuple[int, int]] = set()
     links: list[Link] = []
     for number, record in enumerate(records):
         if not record.names or record.schema == "CryptoWallet":
             continue
-        for other in screener.index.candidates(record, CANDIDATES_PER_RECORD * 3):
+        for candidate, scored in screener.scored_candidates(record):
+            other = number_of[id(candidate)]
             pair = (min(number, other), max(number, other))
-            candidate = records[other]
-            if pair in seen or candidate.source == record.source or not candidate.names:
+            if pair in seen or candidate.source == record.source:
                 continue
             seen.add(pair)
-            scored = score(record, candidate, screener.model)
             if scored.score >= threshold:
                 links.append(Link(pair[0], pair[1], scored.score))
     return links

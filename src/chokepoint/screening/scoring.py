@@ -9,8 +9,9 @@ per-feature explanation (value, weight, contribution to the log-odds).
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -32,11 +33,16 @@ class Model:
     name_weights: dict[str, float]
     metadata: dict[str, Any] = field(default_factory=dict)
 
-    @property
+    @cached_property
     def features(self) -> tuple[Feature, ...]:
         """The whole feature table: fitted name features, then declared qualifier features."""
         fitted = tuple(Feature(f, self.name_weights.get(f.__name__, 0.0), fitted=True) for f in NAME_FEATURES)
         return fitted + QUALIFIER_FEATURES
+
+    @cached_property
+    def weights(self) -> dict[str, float]:
+        """Feature name -> weight, for every feature of the table."""
+        return {f.name: f.weight for f in self.features}
 
     def to_json(self) -> str:
         data = {"intercept": self.intercept, "name_weights": self.name_weights, "metadata": self.metadata}
@@ -89,9 +95,15 @@ def _form_pairs(qn: NameEntry, cn: NameEntry) -> Iterator[tuple[NameForm, NameFo
 
 
 def best_alignment(
-    query: Record, candidate: Record, config: AlignConfig = DEFAULT_CONFIG
+    query: Record,
+    candidate: Record,
+    config: AlignConfig = DEFAULT_CONFIG,
+    candidate_names: Sequence[NameEntry] | None = None,
 ) -> tuple[Alignment, NameEntry | None, NameEntry | None]:
-    """The best-aligned (query name, candidate name) pair over all names and forms."""
+    """The best-aligned (query name, candidate name) pair over all names and forms.
+
+    ``candidate_names`` restricts the candidate's names to align (default: all of them).
+    """
     best: tuple[float, float, Alignment, NameEntry | None, NameEntry | None] = (
         -1.0,
         -1.0,
@@ -100,7 +112,7 @@ def best_alignment(
         None,
     )
     for qn in query.names:
-        for cn in candidate.names:
+        for cn in candidate.names if candidate_names is None else candidate_names:
             for qf, cf, same_script in _form_pairs(qn, cn):
                 alignment = compare_forms(qf, cf, same_script, config)
                 m = alignment.measures
@@ -112,37 +124,51 @@ def best_alignment(
 
 @dataclass(frozen=True)
 class Scored:
-    """A score with the matched names and the per-feature explanation."""
+    """A score with the matched names, the feature values and the weights they were scored with."""
 
     score: float
     query_name: str | None
     matched_name: str | None
-    explanation: dict[str, dict[str, float]]
     values: dict[str, float]
+    weights: dict[str, float]
+
+    @property
+    def explanation(self) -> dict[str, dict[str, float]]:
+        """Every feature that fired: its value, weight and contribution to the log-odds."""
+        return {
+            name: {
+                "value": round(value, 4),
+                "weight": round(self.weights[name], 4),
+                "contribution": round(self.weights[name] * value, 4),
+            }
+            for name, value in self.values.items()
+            if value
+        }
 
 
-def score(query: Record, candidate: Record, model: Model, config: AlignConfig = DEFAULT_CONFIG) -> Scored:
-    """The probability that ``query`` and ``candidate`` are the same party, explained per feature."""
-    alignment, qn, cn = best_alignment(query, candidate, config)
+def score(
+    query: Record,
+    candidate: Record,
+    model: Model,
+    config: AlignConfig = DEFAULT_CONFIG,
+    candidate_names: Sequence[NameEntry] | None = None,
+) -> Scored:
+    """The probability that ``query`` and ``candidate`` are the same party, explained per feature.
+
+    ``candidate_names`` restricts the names aligned (the screener's pre-ranking picks one).
+    """
+    alignment, qn, cn = best_alignment(query, candidate, config, candidate_names)
     pair = Pair(query, candidate, alignment, qn, cn)
     logit = model.intercept if qn is not None else 0.0
-    explanation: dict[str, dict[str, float]] = {}
     values: dict[str, float] = {}
     for feature in model.features:
         value = feature.func(pair) if (qn is not None or not feature.fitted) else 0.0
         values[feature.name] = value
-        if value:
-            contribution = feature.weight * value
-            logit += contribution
-            explanation[feature.name] = {
-                "value": round(value, 4),
-                "weight": round(feature.weight, 4),
-                "contribution": round(contribution, 4),
-            }
+        logit += feature.weight * value
     return Scored(
         score=sigmoid(logit),
         query_name=qn.name.original if qn else None,
         matched_name=cn.name.original if cn else None,
-        explanation=explanation,
         values=values,
+        weights=model.weights,
     )

@@ -4,9 +4,9 @@
 vessels, aircraft, wallets), attaching identity documents (``Identification``/``Passport``) and
 wallets (``CryptoWallet``) to their holders, and caches the built index per store version (see
 ``cache``). ``match(query)`` returns ranked ``Match`` objects; ``match_batch(queries)`` screens many
-queries in one pass: blocking for every query first, then one cheap vectorised pre-ranking
-(rapidfuzz ``cdist`` over the folded names) that picks the few candidates worth the full feature
-table, then the feature table, then the calibrated score.
+queries: per query, blocking (numpy postings), then one vectorised pre-ranking (rapidfuzz ``cdist``
+over every folded name of the blocked candidates) that picks the few candidates, and for each the
+one name, worth the full feature table, then the feature table and the calibrated score.
 """
 
 from __future__ import annotations
@@ -21,13 +21,16 @@ from rapidfuzz import fuzz, process
 
 from chokepoint.screening.identifiers import IDENTIFIER_KINDS, normalize_identifier
 from chokepoint.screening.index import DEFAULT_LIMIT, CandidateIndex
-from chokepoint.screening.records import Query, Record, record_from_entity
+from chokepoint.screening.records import NameEntry, Query, Record, record_from_entity
 from chokepoint.screening.scoring import Model, Scored, packaged_model, score
 
 DEFAULT_THRESHOLD = 0.7
 """Score from which a candidate is reported as a match (probability; override per call)."""
 FULL_SCORING_PER_QUERY = 8
 """Candidates per query that get the full feature table after the rapidfuzz pre-ranking."""
+PREFILTER_MIN_RATIO = 50
+"""rapidfuzz token-set ratio (0-100) below which a candidate name is not worth full scoring: names
+that share less than half their letters never reach a reportable score."""
 
 _PARTY_SCHEMATA = ("LegalEntity", "Vessel", "Airplane", "CryptoWallet")
 _DOCUMENT_KIND = {"Passport": "passport", "Identification": "national_id"}
@@ -103,7 +106,7 @@ class Screener:
         self.model = model or packaged_model()
         self.threshold = threshold
         self._folded = [
-            [" ".join(form.tokens) for entry in r.names for form in entry.name.forms] or [""]
+            [(" ".join(form.tokens), entry) for entry in r.names for form in entry.name.forms]
             for r in self.index.records
         ]
 
@@ -115,35 +118,46 @@ class Screener:
     def __len__(self) -> int:
         return len(self.index)
 
-    def _shortlist(self, record: Record, numbers: list[int]) -> list[int]:
-        """The candidates worth full scoring: best rapidfuzz token-set ratio of any name pair."""
-        if len(numbers) <= FULL_SCORING_PER_QUERY:
-            return numbers
+    def _shortlist(self, record: Record, numbers: list[int]) -> list[tuple[int, list[NameEntry] | None]]:
+        """Candidates worth the full feature table, each with the one name worth aligning.
+
+        Pre-ranks every name of every blocked candidate by rapidfuzz token-set ratio against the
+        query's forms in one vectorised ``cdist`` call; keeps the ``FULL_SCORING_PER_QUERY`` best
+        candidates whose best name reaches ``PREFILTER_MIN_RATIO``. Queries carrying identifiers or
+        wallets keep their blocked candidates whatever the names say (``None``: align every name).
+        """
+        if record.identifiers or record.wallets:
+            return [(n, None) for n in numbers[:FULL_SCORING_PER_QUERY]]
         queries = [" ".join(f.tokens) for e in record.names for f in e.name.forms]
-        if not queries:
-            return numbers[:FULL_SCORING_PER_QUERY]
         choices: list[str] = []
-        owners: list[int] = []
+        owners: list[tuple[int, NameEntry]] = []
         for n in numbers:
-            choices.extend(self._folded[n])
-            owners.extend([n] * len(self._folded[n]))
+            for text, entry in self._folded[n]:
+                choices.append(text)
+                owners.append((n, entry))
+        if not queries or not choices:
+            return []
         ratios = process.cdist(queries, choices, scorer=fuzz.token_set_ratio, dtype=np.uint8).max(axis=0)
-        best: dict[int, int] = {}
-        for owner, ratio in zip(owners, ratios.tolist(), strict=True):
-            best[owner] = max(best.get(owner, 0), ratio)
-        # blocking order breaks ties, so an identifier or wallet hit is never crowded out
-        order = sorted(numbers, key=lambda n: (-best[n], numbers.index(n)))
-        keep = order[:FULL_SCORING_PER_QUERY]
-        return keep + [n for n in numbers[:2] if n not in keep]
+        best: dict[int, tuple[int, NameEntry]] = {}
+        for (n, entry), ratio in zip(owners, ratios.tolist(), strict=True):
+            if n not in best or ratio > best[n][0]:
+                best[n] = (ratio, entry)
+        position = {n: i for i, n in enumerate(numbers)}
+        order = sorted(best, key=lambda n: (-best[n][0], position[n]))
+        return [
+            (n, [best[n][1]]) for n in order[:FULL_SCORING_PER_QUERY] if best[n][0] >= PREFILTER_MIN_RATIO
+        ]
+
+    def scored_candidates(self, record: Record) -> list[tuple[Record, Scored]]:
+        """The shortlisted candidates of ``record`` with their full scores, unsorted."""
+        shortlist = self._shortlist(record, self.index.candidates(record, DEFAULT_LIMIT))
+        return [
+            (self.index.records[n], score(record, self.index.records[n], self.model, candidate_names=names))
+            for n, names in shortlist
+        ]
 
     def _rank(self, record: Record, limit: int, threshold: float) -> list[Match]:
-        numbers = self._shortlist(record, self.index.candidates(record, DEFAULT_LIMIT))
-        matches = []
-        for n in numbers:
-            candidate = self.index.records[n]
-            scored = score(record, candidate, self.model)
-            if scored.score >= threshold:
-                matches.append(self._match(candidate, scored))
+        matches = [self._match(c, s) for c, s in self.scored_candidates(record) if s.score >= threshold]
         matches.sort(key=lambda m: -m.score)
         return matches[:limit]
 

@@ -28,7 +28,7 @@ def prepare(positions: pl.DataFrame) -> pl.DataFrame:
     A repeated report is one with the same MMSI, time and position as the row before it (the same
     message heard by two receivers).
     """
-    ordered = positions.filter(pl.col("timestamp").is_not_null()).sort("mmsi", "timestamp")
+    ordered = _by_vessel_and_time(positions.filter(pl.col("timestamp").is_not_null()))
     repeated = (
         (pl.col("mmsi") == pl.col("mmsi").shift(1))
         & (pl.col("timestamp") == pl.col("timestamp").shift(1))
@@ -38,6 +38,29 @@ def prepare(positions: pl.DataFrame) -> pl.DataFrame:
     return ordered.filter(~repeated).with_columns(
         (pl.col("timestamp").dt.epoch("us") // 1_000_000).alias("t")
     )
+
+
+_KEY_TIME_BITS = 33
+"""Milliseconds since the earliest report fit in 33 bits for 99 days; MMSIs (< 2**30) in the rest."""
+
+
+def _by_vessel_and_time(frame: pl.DataFrame) -> pl.DataFrame:
+    """Sorted by (mmsi, timestamp at millisecond resolution), ties in input order.
+
+    One Int64 key sorts about twice as fast as two columns; data spanning more than 99 days, or
+    odd MMSIs, take the two-column sort.
+    """
+    ms = pl.col("timestamp").dt.epoch("ms")
+    bounds = frame.select(
+        (ms.max() - ms.min()).alias("span"),
+        pl.col("mmsi").min().alias("lo"),
+        pl.col("mmsi").max().alias("hi"),
+    )
+    span, lo, hi = bounds.row(0)
+    if span is None or span >= 1 << _KEY_TIME_BITS or lo < 0 or hi >= 1 << (63 - _KEY_TIME_BITS):
+        return frame.sort("mmsi", "timestamp", maintain_order=True)
+    key = pl.col("mmsi") * (1 << _KEY_TIME_BITS) + (ms - ms.min())
+    return frame.with_columns(key.alias("_key")).sort("_key", maintain_order=True).drop("_key")
 
 
 def _implausible(params: EventParams) -> pl.Expr:

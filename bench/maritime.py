@@ -135,16 +135,8 @@ def bench_dask(path: Path, statics: pl.DataFrame) -> None:
     )
 
 
-def bench_nmea(lines_wanted: int, folder: Path) -> None:
-    sample = (shared_data_dir() / "ais" / "aisdb_test_data_20211101.nm4").read_bytes().splitlines()
-    sample = [line for line in sample if line.strip()]
-    lines = (sample * (lines_wanted // len(sample) + 1))[:lines_wanted]
-    path = folder / "big.nm4"
-    path.write_bytes(b"\n".join(lines) + b"\n")
-    start = time.perf_counter()
-    frames = read_nmea(path)
-    ours = time.perf_counter() - start
-    start = time.perf_counter()
+def _plain_pyais(lines: list[bytes]) -> int:
+    """The anchor: split off tag blocks and decode every single-part sentence with pyais."""
     decoded = 0
     for line in lines:
         parts = split_line(line)
@@ -157,15 +149,31 @@ def bench_nmea(lines_wanted: int, folder: Path) -> None:
                 decoded += 1
         except AISBaseException:
             continue
-    plain = time.perf_counter() - start
+    return decoded
+
+
+def bench_nmea(lines_wanted: int, folder: Path, rounds: int = 3) -> None:
+    sample = (shared_data_dir() / "ais" / "aisdb_test_data_20211101.nm4").read_bytes().splitlines()
+    sample = [line for line in sample if line.strip()]
+    lines = (sample * (lines_wanted // len(sample) + 1))[:lines_wanted]
+    path = folder / "big.nm4"
+    path.write_bytes(b"\n".join(lines) + b"\n")
+    ours, plain = float("inf"), float("inf")
+    for _ in range(rounds):  # alternate and keep the best of each: the machine is shared
+        start = time.perf_counter()
+        frames = read_nmea(path)
+        ours = min(ours, time.perf_counter() - start)
+        start = time.perf_counter()
+        _plain_pyais(lines)
+        plain = min(plain, time.perf_counter() - start)
     print(
         f"nmea decode: {len(lines):,} lines in {ours:.2f} s = {len(lines) / ours:,.0f} lines/s "
         f"({frames.positions.height:,} positions, {frames.statics.height:,} statics, "
-        f"{frames.report.bad:,} bad)"
+        f"{frames.report.bad:,} bad; best of {rounds})"
     )
     print(
-        f"  plain pyais loop (single-part only, no assembly or frames): {len(lines) / plain:,.0f} lines/s; "
-        f"ours at {plain / ours:.2f}x of plain pyais"
+        f"  plain pyais loop (single-part sentences only, no times, assembly or frames): "
+        f"{len(lines) / plain:,.0f} lines/s; ours at {plain / ours:.2f}x of plain pyais"
     )
 
 

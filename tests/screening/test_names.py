@@ -75,3 +75,7 @@ def test_han_gets_pinyin_and_wade_giles() -> None:
 def test_analysis_never_fails_on_any_text(text: str) -> None:
     name = analyze_name(text, "person")
     assert all(f.tokens for f in name.forms)
+
+
+def test_cyrillic_soft_sign_does_not_split_a_word() -> None:
+    assert analyze_name("Володимир Зеленський", "person").tokens == ("volodimir", "zelenskij")

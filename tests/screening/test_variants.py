@@ -24,3 +24,8 @@ def test_skeleton_folds_romanization_disagreements() -> None:
 
 def test_consonants_match_vowel_less_abjad_transliteration() -> None:
     assert consonants("mohamed") == consonants("mhmd")
+
+
+def test_slavic_endings_and_vowel_y_fold() -> None:
+    assert skeleton("zelenskyy") == skeleton("zelenskij") == skeleton("zelenskiy")
+    assert skeleton("volodymyr") == skeleton("volodimir")

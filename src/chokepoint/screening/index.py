@@ -87,8 +87,9 @@ class CandidateIndex:
             return []
         rare = [k for k in keys if len(self.postings[k]) <= self.max_postings]
         chosen = rare or sorted(keys, key=lambda k: len(self.postings[k]))[:2]
-        hits = np.concatenate([self.postings[k] for k in chosen])
-        weights = np.concatenate([np.full(len(self.postings[k]), self.idf[k]) for k in chosen])
+        lists = [self.postings[k] for k in chosen]
+        hits = np.concatenate(lists)
+        weights = np.repeat([self.idf[k] for k in chosen], [len(p) for p in lists])
         sums = np.bincount(hits, weights=weights, minlength=len(self.records))
         found = np.flatnonzero(sums)
         if len(found) > limit:

@@ -82,7 +82,7 @@ PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "de", "da", "del", "der
 _ABJAD_SCRIPTS = frozenset({"ARABIC", "HEBREW", "SYRIAC", "THAANA"})
 _SPLIT_RE = re.compile(r"[^a-z0-9]+")
 _NATIVE_SPLIT_RE = re.compile(r"[\W_]+")
-_APOSTROPHE_RE = re.compile(r"['’ʼ`ʻʿʾ]")
+_APOSTROPHE_RE = re.compile(r"['’ʼ`ʻʿʾʹʺ]")  # incl. ICU's primes for the Cyrillic soft and hard signs
 
 
 @dataclass(frozen=True)

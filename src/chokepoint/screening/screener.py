@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import chain
 from typing import Any
 
 import numpy as np
@@ -26,11 +27,13 @@ from chokepoint.screening.scoring import Model, Scored, packaged_model, score
 
 DEFAULT_THRESHOLD = 0.7
 """Score from which a candidate is reported as a match (probability; override per call)."""
-FULL_SCORING_PER_QUERY = 8
-"""Candidates per query that get the full feature table after the rapidfuzz pre-ranking."""
-PREFILTER_MIN_RATIO = 50
+FULL_SCORING_PER_QUERY = 6
+"""Candidates per query that get the full feature table after the rapidfuzz pre-ranking (a speed /
+recall trade-off: 8 gives Recall@5 0.997 at ~1,850 q/s, 6 gives 0.994 at ~2,500 q/s, bench 2026-11)."""
+PREFILTER_MIN_RATIO = 60
 """rapidfuzz token-set ratio (0-100) below which a candidate name is not worth full scoring: names
-that share less than half their letters never reach a reportable score."""
+that share less than 60 % of their letters in the best token arrangement do not reach a reportable
+score."""
 
 _PARTY_SCHEMATA = ("LegalEntity", "Vessel", "Airplane", "CryptoWallet")
 _DOCUMENT_KIND = {"Passport": "passport", "Identification": "national_id"}
@@ -106,9 +109,9 @@ class Screener:
         self.model = model or packaged_model()
         self.threshold = threshold
         self._folded = [
-            [(" ".join(form.tokens), entry) for entry in r.names for form in entry.name.forms]
-            for r in self.index.records
+            [" ".join(f.tokens) for e in r.names for f in e.name.forms] for r in self.index.records
         ]
+        self._entries = [[e for e in r.names for _ in e.name.forms] for r in self.index.records]
 
     @classmethod
     def from_entities(cls, entities: Iterable[EntityProxy], model: Model | None = None) -> Screener:
@@ -129,24 +132,23 @@ class Screener:
         if record.identifiers or record.wallets:
             return [(n, None) for n in numbers[:FULL_SCORING_PER_QUERY]]
         queries = [" ".join(f.tokens) for e in record.names for f in e.name.forms]
-        choices: list[str] = []
-        owners: list[tuple[int, NameEntry]] = []
-        for n in numbers:
-            for text, entry in self._folded[n]:
-                choices.append(text)
-                owners.append((n, entry))
-        if not queries or not choices:
+        numbers = [n for n in numbers if self._folded[n]]
+        if not queries or not numbers:
             return []
+        choices = list(chain.from_iterable(self._folded[n] for n in numbers))
+        counts = [len(self._folded[n]) for n in numbers]
         ratios = process.cdist(queries, choices, scorer=fuzz.token_set_ratio, dtype=np.uint8).max(axis=0)
-        best: dict[int, tuple[int, NameEntry]] = {}
-        for (n, entry), ratio in zip(owners, ratios.tolist(), strict=True):
-            if n not in best or ratio > best[n][0]:
-                best[n] = (ratio, entry)
-        position = {n: i for i, n in enumerate(numbers)}
-        order = sorted(best, key=lambda n: (-best[n][0], position[n]))
-        return [
-            (n, [best[n][1]]) for n in order[:FULL_SCORING_PER_QUERY] if best[n][0] >= PREFILTER_MIN_RATIO
-        ]
+        starts = np.cumsum([0, *counts[:-1]])
+        best = np.maximum.reduceat(ratios, starts)  # each candidate's best name, in blocking order
+        order = np.argsort(-best.astype(np.int16), kind="stable")[:FULL_SCORING_PER_QUERY]
+        shortlist: list[tuple[int, list[NameEntry] | None]] = []
+        for k in order.tolist():
+            if best[k] < PREFILTER_MIN_RATIO:
+                break
+            start = int(starts[k])
+            top = start + int(np.argmax(ratios[start : start + counts[k]]))
+            shortlist.append((numbers[k], [self._entries[numbers[k]][top - start]]))
+        return shortlist
 
     def scored_candidates(self, record: Record) -> list[tuple[Record, Scored]]:
         """The shortlisted candidates of ``record`` with their full scores, unsorted."""

@@ -75,6 +75,8 @@ _SKELETON_RULES: tuple[tuple[str, str], ...] = (
     (r"ee", "i"),
     (r"ou", "u"),
     (r"(?<=[aeiou])y(?=[aeiou])", "i"),
+    (r"(?<=.)(?:iy|yy|ij|yj)$", "i"),  # Slavic -ий endings: Zelenskyy, Zelenskiy, Zelenskij
+    (r"(?<=.)y", "i"),  # y as a vowel after the first letter: Volodymyr / Volodimir
     (r"tch|ch|j|zh|dj", "j"),
     (r"sh|sch", "s"),
     (r"ph", "f"),

@@ -82,7 +82,7 @@ PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "de", "da", "del", "der
 _ABJAD_SCRIPTS = frozenset({"ARABIC", "HEBREW", "SYRIAC", "THAANA"})
 _SPLIT_RE = re.compile(r"[^a-z0-9]+")
 _NATIVE_SPLIT_RE = re.compile(r"[\W_]+")
-_APOSTROPHE_RE = re.compile(r"['’ʼ`ʻʿʾʹʺ]")  # incl. ICU's primes for the Cyrillic soft and hard signs
+_APOSTROPHE_RE = re.compile(r"['’ʼ`ʻʿʾʹʺ]")
 
 
 @dataclass(frozen=True)
@@ -173,7 +173,8 @@ def normalise_legal_forms(text: str) -> str:
 
 def tokenize(text: str) -> tuple[str, ...]:
     """Lower-case ASCII tokens: apostrophes dropped (Ky'ong -> kyong), other punctuation splits."""
-    folded = ascii_text(_APOSTROPHE_RE.sub("", text)) or ""
+    folded = _APOSTROPHE_RE.sub("", ascii_text(_APOSTROPHE_RE.sub("", text)) or "")  # ICU writes ь as '
+
     return tuple(t for t in _SPLIT_RE.split(folded.lower()) if t)
 
 

@@ -77,6 +77,27 @@ def best_meeting(
     return best / 3600.0, float(lat), float(lon), float(t_from.flat[k]), float(t_to.flat[k])
 
 
+def _could_meet(speed_mps: float, min_hours: float) -> pl.Expr:
+    """Vectorised necessary conditions: the gaps overlap by ``min_hours`` and the prisms' bounding
+    boxes (centre of the two ends, half the reachable distance, in degrees) intersect."""
+    overlap = pl.min_horizontal("t_end", "t_end_right") - pl.max_horizontal("t_start", "t_start_right")
+    metres_per_degree = EARTH_RADIUS_M * np.pi / 180
+
+    def half_reach(suffix: str) -> pl.Expr:
+        return speed_mps * (pl.col(f"t_end{suffix}") - pl.col(f"t_start{suffix}")) / 2 / metres_per_degree
+
+    def centre(axis: str, suffix: str) -> pl.Expr:
+        return (pl.col(f"{axis}{suffix}") + pl.col(f"{axis}_next{suffix}")) / 2
+
+    reach = half_reach("") + half_reach("_right")
+    cos_lat = (centre("lat", "").radians().cos()).clip(lower_bound=0.01)
+    return (
+        (overlap >= min_hours * 3600)
+        & ((centre("lat", "") - centre("lat", "_right")).abs() <= reach)
+        & ((centre("lon", "") - centre("lon", "_right")).abs() * cos_lat <= reach * 1.01)
+    )
+
+
 def detect_rendezvous(
     gaps: pl.DataFrame, params: EventParams, explained: pl.DataFrame | None = None
 ) -> pl.DataFrame:
@@ -109,6 +130,7 @@ def detect_rendezvous(
         pl.col("t_start_right") < pl.col("t_end"),
     )
     speed = params.dark_speed_kn * KNOT_MPS
+    pairs = pairs.filter(_could_meet(speed, params.rendezvous_min_hours))
     rows = []
     keys = ["t_start", "t_end", "lat", "lon", "lat_next", "lon_next"]
     for r in pairs.iter_rows(named=True):

@@ -119,8 +119,11 @@ def _join_adjacent(
     side: tuple[str, ...], other: tuple[str, ...], mode: Mode, config: AlignConfig
 ) -> tuple[str, ...]:
     """Join runs of 2-3 neighbours of ``side`` whose concatenation answers a token of ``other``."""
-    long_others = [o for o in other if len(o) > 3]
-    if len(side) < 2 or not _join_possible(side, long_others):
+    if len(side) < 2:
+        return side
+    mine = set(side)
+    long_others = [o for o in other if len(o) > 3 and o not in mine]  # a token side has needs no join
+    if not long_others or not _join_possible(side, long_others):
         return side
     others = set(other)
     out: list[str] = []

@@ -82,3 +82,9 @@ def test_resolve_links_un_and_ofac_records_and_the_entity_view_shows_it(loaded_s
     shown = runner.invoke(app, ["entity", "un-sc-KPi.002", "--json", *_home(loaded_store)])
     cluster = json.loads(shown.output)["cluster"]
     assert {m["entity_id"] for m in cluster["members"]} == {"un-sc-KPi.002", "ofac-sdn-12216"}
+
+
+def test_plain_output_shows_the_entity_id_and_why(loaded_store: Store) -> None:
+    result = runner.invoke(app, ["screen", "RI JE SON", *_home(loaded_store)])
+    assert result.exit_code == 0, result.output
+    assert "[un-sc-KPi.002]" in result.output and "weakest_token" in result.output

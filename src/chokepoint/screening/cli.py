@@ -124,7 +124,7 @@ def name_command(
     if not matches:
         console.print(f"no match at or above {threshold:.2f}")
     for match in matches:
-        console.print(_match_line(match), highlight=False)
+        console.print(_match_line(match), highlight=False, markup=False)
 
 
 def _country(value: str | None) -> str | None:

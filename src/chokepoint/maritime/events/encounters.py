@@ -86,21 +86,33 @@ def resample(tracks: pl.DataFrame, params: EventParams) -> pl.DataFrame:
     return binned
 
 
+def _cell_key(bin_: pl.Expr, cy: pl.Expr, cx: pl.Expr) -> pl.Expr:
+    """(time bin, cell row, cell column) packed into one Int64 (22 + 16 + 15 bits): one-column
+    joins hash much faster than three-column ones."""
+    return (bin_ * (1 << 31)) + ((cy + (1 << 15)) * (1 << 15)) + (cx + (1 << 14))
+
+
 def close_pairs(bins: pl.DataFrame, params: EventParams) -> pl.DataFrame:
     """Bins of two different vessels in the same time bin within the encounter distance."""
-    slow = bins.filter(pl.col("sog").fill_null(0.0) <= 2 * params.encounter_max_median_speed_kn).with_columns(
-        (pl.col("lat") / _CELL_LAT_DEG).floor().cast(pl.Int32).alias("cy"),
-        (pl.col("lon") / _CELL_LON_DEG).floor().cast(pl.Int32).alias("cx"),
+    slow = bins.filter(pl.col("sog").fill_null(0.0) <= 2 * params.encounter_max_median_speed_kn).select(
+        "mmsi",
+        "lat",
+        "lon",
+        "sog",
+        "bin",
+        _cell_key(
+            pl.col("bin"),
+            (pl.col("lat") / _CELL_LAT_DEG).floor().cast(pl.Int64),
+            (pl.col("lon") / _CELL_LON_DEG).floor().cast(pl.Int64),
+        ).alias("key"),
     )
-    offsets = pl.DataFrame(
-        {"dy": [-1, -1, -1, 0, 0, 0, 1, 1, 1], "dx": [-1, 0, 1] * 3}, schema={"dy": pl.Int32, "dx": pl.Int32}
-    )
+    neighbours = pl.DataFrame({"shift": [dy * (1 << 15) + dx for dy in (-1, 0, 1) for dx in (-1, 0, 1)]})
     right = (
-        slow.join(offsets, how="cross")
-        .with_columns((pl.col("cy") + pl.col("dy")).alias("cy"), (pl.col("cx") + pl.col("dx")).alias("cx"))
-        .drop("dy", "dx")
+        slow.select("mmsi", "lat", "lon", "sog", "key")
+        .join(neighbours, how="cross")
+        .select(pl.all().exclude("key", "shift"), (pl.col("key") + pl.col("shift")).alias("key"))
     )
-    pairs = slow.join(right, on=["bin", "cy", "cx"], suffix="_b").filter(pl.col("mmsi") < pl.col("mmsi_b"))
+    pairs = slow.join(right, on="key", suffix="_b").filter(pl.col("mmsi") < pl.col("mmsi_b"))
     pairs = pairs.with_columns(
         haversine_m(pl.col("lat"), pl.col("lon"), pl.col("lat_b"), pl.col("lon_b")).alias("dist_m")
     ).filter(pl.col("dist_m") <= params.encounter_max_distance_m)

@@ -27,6 +27,7 @@ from typing import Any
 
 from chokepoint.config import shared_data_dir
 from chokepoint.model import ListVersion
+from chokepoint.payments.batch import screener_for
 from chokepoint.payments.evaluation import Score, evaluate
 from chokepoint.payments.generator import FRONTS_SOURCE, GeneratorConfig, build, front_companies, write
 from chokepoint.payments.parse import parse_file
@@ -66,7 +67,7 @@ def _run_seed(
     parsed_at = time.perf_counter()
     inner = screener.screener.inner if isinstance(screener.screener, CachedScreener) else screener.screener
     screener.screener = CachedScreener(inner)
-    alerts = list(screener.screen(parsed))
+    alerts = screener.screen_batch(parsed)
     screened_at = time.perf_counter()
     alerts += find_typologies(parsed, screener.rules)
     done = time.perf_counter()
@@ -75,7 +76,7 @@ def _run_seed(
     if engine is not None:
         words = screener.screener
         screener.screener = CachedScreener(engine)
-        anchor = evaluate(list(screener.screen(parsed)), generated.truth).nexus
+        anchor = evaluate(screener.screen_batch(parsed), generated.truth).nexus
         screener.screener = words
     return {
         "engine_nexus": anchor,
@@ -121,8 +122,9 @@ def main() -> None:
         folder = Path(tmp)
         t0 = time.perf_counter()
         store = _store(folder / "home", args.quick)
-        screener = PaymentScreener.from_store(store, shared_data_dir())
-        engine = None if args.no_engine else EngineScreener(engine_for(store), screener.watchlist)
+        engine_index = None if args.no_engine else engine_for(store)
+        screener = screener_for(store)  # as the CLI and API build it (cached, settled for the GC)
+        engine = None if engine_index is None else EngineScreener(engine_index, screener.watchlist)
         if screener.proximity is not None:  # load the network graph now, not inside the first timing
             screener.proximity.near(f"{FRONTS_SOURCE}-0-0", 2)
         setup = time.perf_counter() - t0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from chokepoint.payments.collector import collector_paused
 from chokepoint.payments.errors import PaymentFormatError
 from chokepoint.payments.iso20022 import parse_pacs
 from chokepoint.payments.message import Message
@@ -15,6 +16,11 @@ MAX_FILE_BYTES = 512 << 20
 
 def parse_bytes(data: bytes, source: str = "<input>") -> list[Message]:
     """The messages in ``data``: XML (``<`` first) is pacs, ``{`` or ``$`` first is SWIFT MT / RJE."""
+    with collector_paused():
+        return _parse(data, source)
+
+
+def _parse(data: bytes, source: str) -> list[Message]:
     if data[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\x00" in data[:4]:
         raise PaymentFormatError(source, None, "UTF-16/32 text: only UTF-8 payment files are read")
     head = data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1]

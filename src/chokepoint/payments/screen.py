@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from chokepoint.payments.alerts import Alert
+from chokepoint.payments.collector import collector_paused
 from chokepoint.payments.identifiers import bic_country
 from chokepoint.payments.indicators import DPRK_COUNTRY, BannedGoods, DprkIndicators, IndicatorHit
 from chokepoint.payments.message import Message, Party
@@ -104,6 +105,11 @@ class PaymentScreener:
         """Alerts of every message, in message order."""
         for message in messages:
             yield from self.screen_message(message)
+
+    def screen_batch(self, messages: Iterable[Message]) -> list[Alert]:
+        """``screen`` for a whole batch at once, with the cyclic garbage collector paused."""
+        with collector_paused():
+            return list(self.screen(messages))
 
     def screen_message(self, message: Message) -> list[Alert]:
         day = message.settlement_date or self.today or date.today()

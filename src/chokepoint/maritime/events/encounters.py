@@ -43,10 +43,19 @@ def resample(tracks: pl.DataFrame, params: EventParams) -> pl.DataFrame:
     binned = (
         tracks.with_columns(slow.alias("_slow"))
         .filter(near_slow)
-        .with_columns((pl.col("t") // step).alias("bin"))
-        .group_by("segment", "bin")
+        # one Int64 (segment, bin) key: segment ids stay below 2**40, bins (10 min) below 2**22
+        .with_columns((pl.col("segment") * (1 << 22) + pl.col("t") // step).alias("_key"))
+        .group_by("_key")
         .agg(pl.col("mmsi").first(), pl.col("lat").mean(), pl.col("lon").mean(), pl.col("sog").mean())
-        .sort("segment", "bin")
+        .sort("_key")
+        .select(
+            (pl.col("_key") // (1 << 22)).alias("segment"),
+            (pl.col("_key") % (1 << 22)).alias("bin"),
+            "mmsi",
+            "lat",
+            "lon",
+            "sog",
+        )
     )
     max_fill = params.encounter_max_fill_minutes // params.resample_minutes
     max_fill_slow = params.encounter_max_fill_slow_minutes // params.resample_minutes

@@ -63,13 +63,34 @@ def _by_vessel_and_time(frame: pl.DataFrame) -> pl.DataFrame:
     return frame.with_columns(key.alias("_key")).sort("_key", maintain_order=True).drop("_key")
 
 
-def _implausible(params: EventParams) -> pl.Expr:
-    """Steps no single hull could make (rows sorted by mmsi, t; the first row of an MMSI is never one)."""
-    same = pl.col("mmsi") == pl.col("mmsi").shift(1)
-    dt = pl.col("t") - pl.col("t").shift(1)
-    dist = haversine_m(pl.col("lat").shift(1), pl.col("lon").shift(1), pl.col("lat"), pl.col("lon"))
-    fast = dist > params.segment_max_speed_kn * KNOT_MPS * dt.clip(lower_bound=1)
-    return (same & fast & (dist > params.segment_noise_m)).fill_null(False)
+def _jumping_mmsis(tracks: pl.DataFrame, params: EventParams) -> pl.Series:
+    """MMSIs with a step no single hull could make (``tracks`` sorted by mmsi, t).
+
+    A jump must exceed the noise distance, so steps moving less than that in both latitude and
+    longitude degrees are ruled out cheaply before any trigonometry.
+    """
+    noise_deg = params.segment_noise_m / (EARTH_RADIUS_M * math.pi / 180)
+    steps = tracks.select(
+        "mmsi",
+        "lat",
+        "lon",
+        (pl.col("t") - pl.col("t").shift(1)).alias("dt"),
+        pl.col("lat").shift(1).alias("lat0"),
+        pl.col("lon").shift(1).alias("lon0"),
+        (pl.col("mmsi") == pl.col("mmsi").shift(1)).alias("same"),
+    )
+    moved = steps.filter(
+        pl.col("same")
+        & (
+            ((pl.col("lat") - pl.col("lat0")).abs() > noise_deg)
+            | ((pl.col("lon") - pl.col("lon0")).abs() > noise_deg)
+        )
+    )
+    dist = haversine_m(pl.col("lat0"), pl.col("lon0"), pl.col("lat"), pl.col("lon"))
+    fast = (dist > params.segment_max_speed_kn * KNOT_MPS * pl.col("dt").clip(lower_bound=1)) & (
+        dist > params.segment_noise_m
+    )
+    return moved.filter(fast)["mmsi"].unique()
 
 
 def segment(positions: pl.DataFrame, params: EventParams | None = None) -> pl.DataFrame:
@@ -80,7 +101,7 @@ def segment(positions: pl.DataFrame, params: EventParams | None = None) -> pl.Da
     """
     params = params or EventParams()
     tracks = prepare(positions)
-    jumped = tracks.filter(_implausible(params))["mmsi"].unique()
+    jumped = _jumping_mmsis(tracks, params)
     plain_segment = (pl.col("mmsi") * 100).alias("segment")
     if jumped.is_empty():
         return tracks.with_columns(plain_segment)

@@ -10,6 +10,8 @@
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import polars as pl
 
@@ -42,15 +44,26 @@ def nearest_port(tracks: pl.DataFrame, ports: pl.DataFrame) -> pl.DataFrame:
     )
 
 
+def near_any(places: pl.DataFrame, radius_km: float) -> pl.Expr:
+    """True for rows inside a lat/lon box around any place that holds its ``radius_km`` circle
+    (cheap comparisons that spare the trigonometry for the few rows near a port)."""
+    boxes = []
+    for lat, lon in places.select("lat", "lon").iter_rows():
+        dlat = radius_km / 111.0
+        dlon = radius_km / (111.0 * max(0.01, math.cos(math.radians(lat))))
+        boxes.append(
+            pl.col("lat").is_between(lat - dlat, lat + dlat)
+            & pl.col("lon").is_between(lon - dlon, lon + dlon)
+        )
+    return pl.any_horizontal(boxes) if boxes else pl.lit(False)
+
+
 def detect_port_calls(tracks: pl.DataFrame, ports: pl.DataFrame, params: EventParams) -> pl.DataFrame:
     """Observed port calls (see the module docstring)."""
     if ports.is_empty() or tracks.is_empty():
         return make_events(pl.DataFrame(), "port_call", [])
-    box = (
-        pl.col("lat").is_between(ports["lat"].min() - 0.2, ports["lat"].max() + 0.2)  # type: ignore[operator]
-        & pl.col("lon").is_between(ports["lon"].min() - 0.3, ports["lon"].max() + 0.3)  # type: ignore[operator]
-    )
-    # rows outside the ports' box are left out, so a run also breaks where rows were skipped
+    box = near_any(ports, params.port_call_radius_km)
+    # rows away from every port are left out, so a run also breaks where rows were skipped
     near = nearest_port(tracks.with_row_index("_row").filter(box), ports)
     inside = pl.col("port_km") <= params.port_call_radius_km
     near = near.with_columns(

@@ -34,3 +34,8 @@ def test_unanswered_word_makes_the_weakest_token_zero() -> None:
     alignment = align(("belletech", "corp"), ("11420", "corp"))
     assert alignment.measures["weakest_token"] == 0.0
     assert alignment.measures["number_mismatch"] == 1.0
+
+
+def test_vowel_only_differences_of_long_words_are_transliteration_variants() -> None:
+    assert token_similarity("muhammad", "mohammed") == (0.8, "consonants")
+    assert token_similarity("jong", "jang")[1] != "consonants"  # Korean syllables: another name

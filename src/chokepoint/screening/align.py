@@ -36,6 +36,10 @@ class AlignConfig:
     """Two spellings of one row of ``variants.SURNAME_VARIANTS`` (Ri/Lee)."""
     skeleton_similarity: float = 0.9
     """Equal romanization skeletons (Che/Je, Mohammed/Mohamed)."""
+    consonant_similarity: float = 0.8
+    """Words of six letters or more with the same first letter and consonants, vowels differing
+    (Muhammad / Mohammed): transliteration writes short vowels as it pleases. Shorter words, such as
+    Korean syllables (Jong / Jang), are different names when their vowels differ."""
     initial_similarity: float = 0.7
     """An initial against a word it begins (A. / Ali)."""
     min_pair_similarity: float = 0.5
@@ -91,6 +95,8 @@ def token_similarity(
     if canonical_spelling(a) == canonical_spelling(b):
         return max(best, (config.variant_similarity, "variant"))
     ska, skb = skeleton(a), skeleton(b)
+    if len(ska) >= 6 and ska[0] == skb[0] and consonants(a) == consonants(b):
+        best = max(best, (config.consonant_similarity, "consonants"))
     if ska == skb:
         best = max(best, (config.skeleton_similarity, "skeleton"))
     else:

@@ -29,3 +29,8 @@ def test_consonants_match_vowel_less_abjad_transliteration() -> None:
 def test_slavic_endings_and_vowel_y_fold() -> None:
     assert skeleton("zelenskyy") == skeleton("zelenskij") == skeleton("zelenskiy")
     assert skeleton("volodymyr") == skeleton("volodimir")
+
+
+def test_korean_press_spellings_of_eo_ng_fold() -> None:
+    assert skeleton("byung") == skeleton("pyong")
+    assert skeleton("sung") == skeleton("song")

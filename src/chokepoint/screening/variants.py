@@ -77,6 +77,7 @@ _SKELETON_RULES: tuple[tuple[str, str], ...] = (
     (r"(?<=[aeiou])y(?=[aeiou])", "i"),
     (r"(?<=.)(?:iy|yy|ij|yj)$", "i"),  # Slavic -ий endings: Zelenskyy, Zelenskiy, Zelenskij
     (r"(?<=.)y", "i"),  # y as a vowel after the first letter: Volodymyr / Volodimir
+    (r"(?<=.)ung$", "ong"),  # Korean ㅓ+ㅇ written "ung" in press spellings: Byung / Pyong, Sung / Song
     (r"tch|ch|j|zh|dj", "j"),
     (r"sh|sch", "s"),
     (r"ph", "f"),

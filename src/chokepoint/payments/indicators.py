@@ -27,6 +27,8 @@ PHONE_RE = re.compile(r"(?<![\d+])(?:\+|00)\s?850(?:[\s\-./()]*\d){5,}")
 IMO_RE = re.compile(r"(?<!\d)(\d{7})(?!\d)")
 HS_CODE_RE = re.compile(r"\bHS(?:\s*CODE)?[\s:.#-]*(\d{4,10})\b")
 """An HS code written after ``HS`` or ``HS CODE`` (4 to 10 digits: heading, subheading, tariff line)."""
+MEMO_SIZE = 100_000
+"""Texts whose phone and place hits are remembered before the memo starts afresh."""
 MIN_WALLET_CHARS = 25
 """The shortest address looked up: Bitcoin base58 addresses have 25 to 34 characters."""
 CONTEXT_WORDS = frozenset({"DPRK", "PYONGYANG", "NORTH", "DPR", "CHOSON", "JOSEON"})
@@ -89,6 +91,7 @@ class DprkIndicators:
         self.vessel_names: PhraseIndex[ListedVessel] = PhraseIndex()
         self.vessels_by_imo: dict[str, ListedVessel] = {}
         self.wallets: dict[str, ListedWallet] = {}
+        self._memo: dict[str, list[IndicatorHit]] = {}
         if watchlist is not None:
             for vessel in watchlist.vessels:
                 if _distinctive(vessel.name):
@@ -107,6 +110,16 @@ class DprkIndicators:
 
     def phones(self, text: str) -> list[IndicatorHit]:
         return [IndicatorHit("phone", m.group(0).strip()) for m in PHONE_RE.finditer(text)]
+
+    def phones_and_places(self, text: str) -> list[IndicatorHit]:
+        """``phones`` and ``place_names`` of a text, memoised: addresses and towns repeat across a batch."""
+        found = self._memo.get(text)
+        if found is None:
+            if len(self._memo) >= MEMO_SIZE:
+                self._memo.clear()
+            found = self.phones(text) + self.place_names(text)
+            self._memo[text] = found
+        return found
 
     def place_names(self, text: str) -> list[IndicatorHit]:
         hits = self.places.find(text)

@@ -183,10 +183,8 @@ class PaymentScreener:
             hits.add("network-proximity", party.role, party.label(), match.entity_id, match.score, evidence)
 
     def _phones_places(self, role: str, name: str, text: str, hits: _Hits) -> None:
-        for hit in self.indicators.phones(text):
-            hits.indicator("dprk-phone", role, name, hit)
-        for hit in self.indicators.place_names(text):
-            hits.indicator("dprk-place", role, name, hit)
+        for hit in self.indicators.phones_and_places(text):
+            hits.indicator("dprk-phone" if hit.kind == "phone" else "dprk-place", role, name, hit)
 
     def _text(self, role: str, text: str, hits: _Hits) -> None:
         self._phones_places(role, text, text, hits)

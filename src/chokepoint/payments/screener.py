@@ -14,6 +14,7 @@ what makes batches fast: payment traffic repeats the same parties.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -23,7 +24,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import JaroWinkler
 from rigour.names import remove_org_types
 
-from chokepoint.payments.phrases import normalise, tokens
+from chokepoint.payments.phrases import normalise
 from chokepoint.payments.watchlist import ListedParty, Watchlist
 from chokepoint.screening.records import Query, QueryError
 from chokepoint.screening.screener import Screener
@@ -42,6 +43,8 @@ SHORTLIST = 12
 
 JOINED_MATCH = 0.95
 """Similarity of the space-free names from which a spacing variant counts as the same name."""
+
+_NON_DIGITS_RE = re.compile(r"[^0-9]+")
 
 NUMBER_MISMATCH_FACTOR = 0.85
 """Names with different numbers name different things (``NO 2 MINE`` and ``NO 3 MINE``, ``FOODS 5``):
@@ -220,7 +223,7 @@ def similarity(a: str, b: str, weight: Callable[[str], float] = lambda token: 1.
 
 
 def _digits(text: str) -> str:
-    return "".join(ch for ch in text if ch.isdigit())
+    return _NON_DIGITS_RE.sub("", text)
 
 
 def _compatible(query_schema: str, listed_schema: str) -> bool:
@@ -229,18 +232,25 @@ def _compatible(query_schema: str, listed_schema: str) -> bool:
 
 
 class CachedScreener:
-    """Memoises another screener per (normalised name, schema, country, BIC) for one batch or session."""
+    """Memoises another screener per (normalised name, schema, country, BIC) for one batch or session;
+    the name exactly as written is remembered too, so a repeated party costs one dict probe."""
 
     def __init__(self, inner: PartyScreener) -> None:
         self.inner = inner
         self._cache: dict[tuple[str, str, str | None, str | None], list[PartyMatch]] = {}
+        self._as_written: dict[tuple[str, str, str | None, str | None], list[PartyMatch]] = {}
         self.hits = 0
         self.misses = 0
 
     def match(
         self, name: str, schema: str, country: str | None = None, *, bic: str | None = None
     ) -> list[PartyMatch]:
-        key = (" ".join(tokens(name)) if name else "", schema, country, bic)
+        written = (name, schema, country, bic)
+        found = self._as_written.get(written)
+        if found is not None:
+            self.hits += 1
+            return found
+        key = (normalise(name) if name else "", schema, country, bic)
         found = self._cache.get(key)
         if found is None:
             self.misses += 1
@@ -248,6 +258,7 @@ class CachedScreener:
             self._cache[key] = found
         else:
             self.hits += 1
+        self._as_written[written] = found
         return found
 
 

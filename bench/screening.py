@@ -43,11 +43,12 @@ from followthemoney.types import registry
 
 from chokepoint.config import shared_data_dir
 from chokepoint.screening.cache import screener_for
+from chokepoint.screening.defaults import DEFAULT_THRESHOLD
 from chokepoint.screening.names import analyze_name
 from chokepoint.screening.records import Query
 from chokepoint.screening.resolve import resolve_store
 from chokepoint.screening.scoring import Model, load_model, score
-from chokepoint.screening.screener import DEFAULT_THRESHOLD, Screener
+from chokepoint.screening.screener import Screener
 from chokepoint.sources.load import load_source
 from chokepoint.store import Store
 

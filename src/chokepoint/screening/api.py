@@ -16,8 +16,8 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from chokepoint.api.app import get_store
 from chokepoint.screening.cache import screener_for
+from chokepoint.screening.defaults import DEFAULT_THRESHOLD
 from chokepoint.screening.records import MAX_NAME_LENGTH, Query
-from chokepoint.screening.screener import DEFAULT_THRESHOLD
 from chokepoint.store import Store
 
 MAX_BATCH = 1000

@@ -2,7 +2,8 @@
 
 ``screen`` is a command group whose unknown first word is the name to screen: ``chokepoint screen
 "Kim Jong Un" --schema Person`` and ``chokepoint screen batch in.csv -o out.csv`` both work; a name
-that is itself a sub-command word is screened with ``chokepoint screen name batch``.
+that is itself a sub-command word is screened with ``chokepoint screen name batch``. The matcher is
+imported inside the commands, so ``chokepoint --help`` and other areas' commands start fast.
 """
 
 from __future__ import annotations
@@ -11,20 +12,22 @@ import csv
 import json
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
+from followthemoney.types import registry
 from typer import _click as click  # the click that typer vendors: its Context and Command types
 from typer.core import TyperGroup
 
 from chokepoint.clitools import HomeOption, JsonOption, console, print_json, progress_bar
+from chokepoint.config import home_dir
 from chokepoint.errors import InputError
-from chokepoint.screening.cache import screener_for, store_key
-from chokepoint.screening.calibration import calibrate
-from chokepoint.screening.records import Query, QueryError
-from chokepoint.screening.scoring import MODEL_FILE
-from chokepoint.screening.screener import DEFAULT_THRESHOLD, Match, records_from_entities
+from chokepoint.screening.defaults import DEFAULT_RESOLVE_THRESHOLD, DEFAULT_THRESHOLD, MODEL_FILE
 from chokepoint.store import Store
+
+if TYPE_CHECKING:
+    from chokepoint.screening.records import Query
+    from chokepoint.screening.screener import Match
 
 BATCH_COLUMNS = ("query_id", "entity_id", "source", "source_id", "score", "matched_name", "explanation")
 _QUERY_COLUMNS = {
@@ -106,6 +109,9 @@ def name_command(
     json_out: JsonOption = False,
 ) -> None:
     """Screen one NAME (also: chokepoint screen NAME) and print ranked, explained matches."""
+    from chokepoint.screening.cache import screener_for
+    from chokepoint.screening.records import Query
+
     query = Query(
         name=name,
         schema=schema,
@@ -130,8 +136,6 @@ def name_command(
 def _country(value: str | None) -> str | None:
     if not value:
         return None
-    from followthemoney.types import registry
-
     code = registry.country.clean(value)
     return str(code) if code else value.lower()
 
@@ -156,6 +160,8 @@ def _rows(path: Path, required: tuple[str, ...]) -> Iterator[tuple[int, dict[str
 
 
 def _query(path: Path, line: int, row: dict[str, str], name_column: str = "name") -> Query:
+    from chokepoint.screening.records import Query, QueryError
+
     fields: dict[str, Any] = {attr: row[col] or None for col, attr in _QUERY_COLUMNS.items() if col in row}
     for key in ("country", "nationality"):
         fields[key] = _country(fields.get(key))
@@ -187,6 +193,8 @@ def batch_command(
     home: HomeOption = None,
 ) -> None:
     """Screen every row of INPUT.csv; write ranked matches with scores and explanations to OUT.csv."""
+    from chokepoint.screening.cache import screener_for
+
     queries = [_query(input_csv, line, row) for line, row in _rows(input_csv, ("id", "name"))]
     screener = screener_for(Store(home))
     written = 0
@@ -222,7 +230,6 @@ def pairs_command(
     home: HomeOption = None,
 ) -> None:
     """Score explicit name pairs (no lists needed): the input columns plus score and explanation."""
-    from chokepoint.config import home_dir
     from chokepoint.screening.scoring import load_model, score
 
     model = load_model(home_dir(home))
@@ -259,6 +266,10 @@ def calibrate_command(
     json_out: JsonOption = False,
 ) -> None:
     """Fit the name weights on pairs generated from the loaded lists; screening then uses them."""
+    from chokepoint.screening.cache import store_key
+    from chokepoint.screening.calibration import calibrate
+    from chokepoint.screening.screener import records_from_entities
+
     store = Store(home)
     store_key(store)
     versions = {s: v.version_id for s, v in store.current_versions().items()}
@@ -279,7 +290,7 @@ def calibrate_command(
 def resolve_command(
     threshold: Annotated[
         float, typer.Option("--threshold", min=0.0, max=1.0, help="Link records scoring at least this.")
-    ] = 0.8,
+    ] = DEFAULT_RESOLVE_THRESHOLD,
     home: HomeOption = None,
     json_out: JsonOption = False,
 ) -> None:

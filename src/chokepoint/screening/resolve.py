@@ -21,12 +21,10 @@ from typing import Any
 
 from chokepoint.screening.cache import screener_for, store_key
 from chokepoint.screening.clusters import CLUSTERS_FILE, RESOLVE_DIR, write_clusters
+from chokepoint.screening.defaults import DEFAULT_RESOLVE_THRESHOLD
 from chokepoint.screening.records import Record
 from chokepoint.screening.screener import Screener
 from chokepoint.store import Store
-
-DEFAULT_RESOLVE_THRESHOLD = 0.8
-"""Score from which two records of different lists are linked as one party."""
 
 
 @dataclass(frozen=True)

@@ -18,11 +18,10 @@ from typing import Any
 
 from chokepoint.errors import InputError
 from chokepoint.screening.align import DEFAULT_CONFIG, AlignConfig, Alignment, align, compare_forms
+from chokepoint.screening.defaults import MODEL_FILE
 from chokepoint.screening.features import NAME_FEATURES, QUALIFIER_FEATURES, Feature, Pair, sigmoid
 from chokepoint.screening.names import NameForm
 from chokepoint.screening.records import NameEntry, Record
-
-MODEL_FILE = "model.json"
 
 
 @dataclass(frozen=True)

@@ -20,13 +20,12 @@ import numpy as np
 from followthemoney import EntityProxy
 from rapidfuzz import fuzz, process
 
-from chokepoint.screening.identifiers import IDENTIFIER_KINDS, normalize_identifier
+from chokepoint.screening.defaults import DEFAULT_THRESHOLD
+from chokepoint.screening.identifiers import normalize_identifier
 from chokepoint.screening.index import DEFAULT_LIMIT, CandidateIndex
 from chokepoint.screening.records import NameEntry, Query, Record, record_from_entity
 from chokepoint.screening.scoring import Model, Scored, packaged_model, score
 
-DEFAULT_THRESHOLD = 0.7
-"""Score from which a candidate is reported as a match (probability; override per call)."""
 FULL_SCORING_PER_QUERY = 6
 """Candidates per query that get the full feature table after the rapidfuzz pre-ranking (a speed /
 recall trade-off: 8 gives Recall@5 0.997 at ~1,850 q/s, 6 gives 0.994 at ~2,500 q/s, bench 2026-11)."""
@@ -193,6 +192,3 @@ class Screener:
     def score_pair(self, a: Query, b: Query) -> Scored:
         """Score two queries against each other (the ``screen pairs`` path)."""
         return score(a.to_record(), b.to_record(), self.model)
-
-
-__all__ = ["DEFAULT_THRESHOLD", "IDENTIFIER_KINDS", "Match", "Screener", "records_from_entities"]

@@ -28,6 +28,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from followthemoney import model
 
@@ -164,10 +165,15 @@ def wallet_match(pair: Pair) -> float:
 
 def schema_mismatch(pair: Pair) -> float:
     """The query and the candidate cannot be the same kind of thing (a person is not a vessel)."""
-    q, c = model.get(pair.query.schema), model.get(pair.candidate.schema)
+    return float(_incompatible(pair.query.schema, pair.candidate.schema))
+
+
+@lru_cache(maxsize=1024)
+def _incompatible(a: str, b: str) -> bool:
+    q, c = model.get(a), model.get(b)
     if q is None or c is None:
-        return 0.0
-    return float(not (q.is_a(c.name) or c.is_a(q.name) or (q.can_match(c) and c.can_match(q))))
+        return False
+    return not (q.is_a(c.name) or c.is_a(q.name) or (q.can_match(c) and c.can_match(q)))
 
 
 @dataclass(frozen=True)

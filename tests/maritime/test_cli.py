@@ -76,3 +76,25 @@ def test_errors_are_one_line_not_tracebacks(tmp_path: Path) -> None:
     assert exit_info.value.code == 2
     result = runner.invoke(app, ["maritime", "vessel", "123456789", "--home", str(tmp_path / "none")])
     assert result.exit_code != 0 and "run chokepoint maritime events first" in str(result.exception)
+
+
+def test_parameters_can_be_overridden_per_run(shared_data: Path, tmp_path: Path) -> None:
+    csv = shared_data / "ais" / "aisdb_test_data_noaa_20230101.csv"
+    out = tmp_path / "e.csv"
+    ok = runner.invoke(
+        app,
+        [
+            "maritime",
+            "events",
+            str(csv),
+            "-o",
+            str(out),
+            "--param",
+            "gap_min_hours=6",
+            "--home",
+            str(tmp_path),
+        ],
+    )
+    assert ok.exit_code == 0, ok.output
+    bad = runner.invoke(app, ["maritime", "events", str(csv), "-o", str(out), "--param", "warp_speed=9"])
+    assert bad.exit_code != 0 and "warp_speed" in bad.output

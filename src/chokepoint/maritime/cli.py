@@ -15,6 +15,7 @@ from chokepoint.maritime.events import EVENT_SCHEMA
 from chokepoint.maritime.evidence import event_evidence
 from chokepoint.maritime.generator import generate
 from chokepoint.maritime.ingest import FORMATS, read_ais, read_inputs
+from chokepoint.maritime.params import EventParams
 from chokepoint.maritime.schema import ReadReport, write_frames
 from chokepoint.maritime.zones import dprk_ports
 from chokepoint.store import Store
@@ -105,16 +106,26 @@ def events_command(
     evidence: Annotated[
         Path | None, typer.Option("--evidence", help="Also write each event's positions (Parquet).")
     ] = None,
+    param: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--param", help="Override a detector parameter, e.g. --param gap_min_hours=6 (repeatable)."
+        ),
+    ] = None,
     home: HomeOption = None,
     json_out: JsonOption = False,
 ) -> None:
     """Detect events; vessels are joined to the lists in the store when one exists."""
     _check_format(fmt)
+    try:
+        params = EventParams().with_settings(param or [])
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--param") from exc
     data = read_inputs(inputs, fmt)
     for report in data.reports:
         _print_report(report)
     store = Store(home)
-    analysis = analyse(data.positions, data.statics, store if store.exists() else None)
+    analysis = analyse(data.positions, data.statics, store if store.exists() else None, params)
     out.parent.mkdir(parents=True, exist_ok=True)
     _csv_frame(analysis.events).write_csv(out)
     if geojson is not None:

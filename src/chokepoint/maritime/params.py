@@ -110,6 +110,21 @@ class EventParams:
         """A copy with some parameters changed; unknown names raise ``TypeError``."""
         return replace(self, **overrides)
 
+    def with_settings(self, settings: list[str]) -> EventParams:
+        """A copy with ``NAME=VALUE`` settings applied (the command line's ``--param``)."""
+        changes: dict[str, Any] = {}
+        for setting in settings:
+            name, sep, value = setting.partition("=")
+            name = name.strip().replace("-", "_")
+            current = getattr(self, name, None)
+            if not sep or name == "regions" or not isinstance(current, int | float):
+                raise ValueError(f"not a NAME=VALUE detector parameter: {setting!r}")
+            try:
+                changes[name] = type(current)(value)
+            except ValueError as exc:
+                raise ValueError(f"{name} takes a {type(current).__name__}, not {value!r}") from exc
+        return replace(self, **changes)
+
     def to_dict(self) -> dict[str, Any]:
         out = {k: v for k, v in self.__dict__.items() if k != "regions"}
         out["regions"] = [r.name for r in self.regions]

@@ -27,6 +27,7 @@ def test_dark_call_heading_into_wonsan(ports: pl.DataFrame) -> None:
     assert events["port"].to_list() == ["Wonsan"]
     details = json.loads(events["details"][0])
     assert details["heading_offset_deg"] < 10 and details["spare_hours"] > 0
+    assert "Wonsan" not in details["other_ports"]
 
 
 def test_a_silence_too_short_for_a_call_or_heading_away_is_not_one(ports: pl.DataFrame) -> None:

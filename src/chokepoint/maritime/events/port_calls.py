@@ -5,7 +5,7 @@
 * ``dark_port_call``: a vessel goes dark within ``dark_call_approach_km`` of a DPRK port with its
   course pointing at the port, and the silence is long enough to sail there at
   ``dark_speed_kn``, stay ``dark_call_min_stay_hours`` and sail to where it reappears. The port
-  needing the shortest detour is named.
+  needing the shortest detour is named; ``other_ports`` lists the others the silence also fits.
 """
 
 from __future__ import annotations
@@ -101,6 +101,16 @@ def detect_port_calls(tracks: pl.DataFrame, ports: pl.DataFrame, params: EventPa
     )
 
 
+def _other_feasible_ports(detour: np.ndarray, chosen: np.ndarray, names: list[str]) -> list[list[str]]:
+    """For each inferred call, the other ports the silence also fits, shortest detour first
+    (ports in line on one approach, such as Nampo and Songnim, cannot be told apart)."""
+    out = []
+    for row, best in zip(detour, chosen, strict=True):
+        order = [int(j) for j in np.argsort(row) if np.isfinite(row[j]) and j != best]
+        out.append([names[j] for j in order])
+    return out
+
+
 def detect_dark_port_calls(tracks: pl.DataFrame, ports: pl.DataFrame, params: EventParams) -> pl.DataFrame:
     """Inferred port calls hidden in AIS gaps (see the module docstring)."""
     if ports.is_empty() or tracks.is_empty():
@@ -158,11 +168,21 @@ def detect_dark_port_calls(tracks: pl.DataFrame, ports: pl.DataFrame, params: Ev
             "last_lat": lat0[rows],
             "last_lon": lon0[rows],
             "confidence": port_conf[k] * (0.6 + 0.25 * alignment + 0.15 * back),
+            "other_ports": _other_feasible_ports(detour[rows], k, ports["port"].to_list()),
         }
     )
     return make_events(
         found.sort("t_start", "mmsi"),
         "dark_port_call",
-        ["hours", "approach_km", "reappear_km", "heading_offset_deg", "spare_hours", "last_lat", "last_lon"],
+        [
+            "hours",
+            "approach_km",
+            "reappear_km",
+            "heading_offset_deg",
+            "spare_hours",
+            "last_lat",
+            "last_lon",
+            "other_ports",
+        ],
         {"dark_speed_kn": params.dark_speed_kn, "min_stay_hours": params.dark_call_min_stay_hours},
     )

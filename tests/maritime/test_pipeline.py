@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import polars as pl
 
 from chokepoint.maritime.evaluate import score
 from chokepoint.maritime.events import EVENT_SCHEMA, EVENT_TYPES
 from chokepoint.maritime.evidence import event_evidence
 from chokepoint.maritime.generator import Scenario
+from chokepoint.maritime.ingest import read_ais
 from chokepoint.maritime.pipeline import detect_events
 from chokepoint.maritime.zones import east_asia_anchorages
 
@@ -44,3 +48,14 @@ def test_same_seed_same_scenario(ports: pl.DataFrame) -> None:
         3, ports, background=5, days=3.0, sts=1, dark_sts=1, port_calls=1, identity_swaps=1, spoofing=1
     )
     assert a.positions.equals(b.positions) and a.truth.equals(b.truth)
+
+
+def test_real_marinecadastre_snapshot_flags_bad_identities(shared_data: Path, ports: pl.DataFrame) -> None:
+    """US inland vessels often carry a USCG documentation number in the IMO field; MID 365 is unallocated."""
+    frames = read_ais(shared_data / "ais" / "aisdb_test_data_noaa_20230101.csv")
+    events = detect_events(frames.positions, frames.statics, ports, east_asia_anchorages())
+    spoofing = events.filter(pl.col("type") == "spoofing")
+    kinds = {(row["mmsi"], json.loads(row["details"])["kind"]) for row in spoofing.iter_rows(named=True)}
+    assert (338894000, "invalid_imo") in kinds  # WEEKS 3302 BOOSTER, "IMO" 1192494
+    assert (365973420, "invalid_mid") in kinds
+    assert not events.filter(pl.col("type") == "identity_change").height  # a snapshot has no tracks

@@ -225,8 +225,8 @@ class ScenarioBuilder:
     def stay(self, t: float, lat: float, lon: float, hours: float, dark: bool = False) -> _Leg:
         return _Leg(t, t + hours * 3600, lat, lon, lat, lon, dark)
 
-    def emit(self, mmsi: int, legs: list[_Leg], class_b: bool = False, drift_m: float = 0.0) -> None:
-        """Turn legs into received position reports (see the module docstring)."""
+    def emit(self, mmsi: int, legs: list[_Leg], class_b: bool = False, drift_m: float = 0.0) -> int:
+        """Turn legs into received position reports (see the module docstring); how many were heard."""
         times_list, steps_list = [], []
         for leg in legs:
             if leg.dark or leg.t1 <= leg.t0:
@@ -236,12 +236,12 @@ class ScenarioBuilder:
             times_list.append(np.arange(leg.t0, leg.t1, step) + self.rng.uniform(0, 5))
             steps_list.append(np.full(len(times_list[-1]), step))
         if not times_list:
-            return
+            return 0
         t, steps = np.concatenate(times_list), np.concatenate(steps_list)
         inside = (t >= self.t_start) & (t < self.t_end)
         t, steps = t[inside], steps[inside]
         if len(t) == 0:
-            return
+            return 0
         starts = np.array([leg.t0 for leg in legs])
         idx = np.clip(np.searchsorted(starts, t, side="right") - 1, 0, len(legs) - 1)
         l0 = np.array([[leg.t0, leg.t1, leg.lat0, leg.lon0, leg.lat1, leg.lon1] for leg in legs])[idx]
@@ -275,6 +275,7 @@ class ScenarioBuilder:
                 }
             )
         )
+        return int(keep.sum())
 
     def _received(self, t: np.ndarray, steps: np.ndarray, lat: np.ndarray, lon: np.ndarray) -> np.ndarray:
         """Which transmitted reports a terrestrial or satellite receiver hears."""
@@ -504,8 +505,9 @@ class ScenarioBuilder:
         else:
             o_lat, o_lon = lat + 4.0, lon - 3.0
             jump = self.stay(t, o_lat, o_lon, 0.5)
-            self.emit(mmsi, [jump])
-            self._truth("spoofing", "impossible_speed", mmsi, None, t, t + 1800, o_lat, o_lon)
+            # a burst no receiver heard is not in the data, so it is not in the truth either
+            if self.emit(mmsi, [jump]):
+                self._truth("spoofing", "impossible_speed", mmsi, None, t, t + 1800, o_lat, o_lon)
 
     def _truth(
         self,

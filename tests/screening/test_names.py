@@ -79,3 +79,8 @@ def test_analysis_never_fails_on_any_text(text: str) -> None:
 
 def test_cyrillic_soft_sign_does_not_split_a_word() -> None:
     assert analyze_name("Володимир Зеленський", "person").tokens == ("volodimir", "zelenskij")
+
+
+def test_legal_form_glued_to_an_organisation_name_is_split() -> None:
+    assert analyze_name("SiemensAG", "org").tokens == analyze_name("Siemens AG", "org").tokens
+    assert analyze_name("ZIGZAG", "org").tokens == ("zigzag",)

@@ -23,7 +23,7 @@ from chokepoint.screening.screener import Screener, records_from_entities
 from chokepoint.store import Store
 
 INDEX_DIR = "index"
-_FORMAT = 4  # bump when Record or the analysis pipeline changes shape
+_FORMAT = 5  # bump when Record or the analysis pipeline changes shape
 _memory: dict[tuple[str, str], Screener] = {}
 _keys: dict[str, tuple[int, str]] = {}
 _lock = threading.Lock()

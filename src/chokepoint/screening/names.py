@@ -3,11 +3,12 @@
 ``analyze_name(text, kind)`` runs, in order: ``clean`` (Unicode NFKC, control and format characters
 to spaces), ``strip_titles`` (Mr., Dr., H.E. for people, via rigour), ``transliterate`` (one or more
 Latin *forms*: Hangul to Revised Romanization and McCune-Reischauer, Han to pinyin and Wade-Giles,
-every other script through ICU's Any-Latin via normality), ``normalise_legal_forms`` (rigour's org
-types plus ``ORG_CLASS_WORDS``, so "Corporation" and "Corp." are one token that scoring weighs low),
-``tokenize`` (lower-case ASCII words; digits kept, apostrophes dropped, hyphens split) and
-``fold_numbers`` (Roman numerals and ordinals to digits), ``join_initialisms`` (A.B.C. -> abc) for
-organisations and ``fold_digit_letters`` (Ig0r -> igor) for people.
+every other script through ICU's Any-Latin via normality), ``split_glued_legal_forms`` (SiemensAG ->
+Siemens AG, organisations), ``normalise_legal_forms`` (rigour's org types plus ``ORG_CLASS_WORDS``, so
+"Corporation" and "Corp." are one token that scoring weighs low), ``tokenize`` (lower-case ASCII
+words; digits kept, apostrophes dropped, hyphens split), then ``fold_numbers`` (Roman numerals and
+ordinals to digits) and ``join_initialisms`` (A.B.C. -> abc) for organisations and
+``fold_digit_letters`` (Ig0r -> igor) for people.
 
 A form remembers how it was made (``system``) because comparison depends on it: two names written in
 the same non-Latin script are compared in one romanization system and strictly (김종은 and 김정은
@@ -166,6 +167,14 @@ def transliterate(text: str, kind: NameKind) -> list[tuple[System, str]]:
     return [("abjad" if script in _ABJAD_SCRIPTS else "icu", text)]
 
 
+_GLUED_FORM_RE = re.compile(r"\b([^\W\d_]{5,}?)(ag|gmbh|llc|ltd|inc|plc|corp)\b", re.IGNORECASE)
+
+
+def split_glued_legal_forms(text: str) -> str:
+    """A legal form written onto the name is its own word: 'SiemensAG' -> 'Siemens AG'."""
+    return _GLUED_FORM_RE.sub(r"\1 \2", text)
+
+
 def normalise_legal_forms(text: str) -> str:
     """Legal forms to one compare form each (rigour's generic org types): 'Aktiengesellschaft' -> 'jsc'."""
     return replace_org_types_compare(text.lower(), generic=True)
@@ -247,6 +256,8 @@ def analyze_name(text: str, kind: NameKind = "other") -> AnalyzedName:
     cleaned = strip_titles(clean(text), kind)
     forms: list[NameForm] = []
     for system, latin in transliterate(cleaned, kind):
+        if kind == "org":
+            latin = split_glued_legal_forms(latin)
         if kind != "person":
             latin = normalise_legal_forms(latin)
         tokens = tokenize(latin)

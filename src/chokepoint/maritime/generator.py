@@ -500,7 +500,7 @@ class ScenarioBuilder:
         if duplicate:
             o_lat, o_lon = self.random_point()
             hours = float(self.rng.uniform(8, 24))
-            self.emit(mmsi, self.voyage(t, o_lat, o_lon, t + hours * 3600)[:1])
+            self.emit(mmsi, _truncate(self.voyage(t, o_lat, o_lon, t + hours * 3600), t + hours * 3600))
             self._truth("spoofing", "duplicate_mmsi", mmsi, None, t, t + hours * 3600, o_lat, o_lon)
         else:
             o_lat, o_lon = lat + 4.0, lon - 3.0

@@ -3,10 +3,11 @@
 It runs in two stages so that it can be partitioned (see :mod:`chokepoint.scale.dask_runner`):
 
 * :func:`detect_local` — everything computable from one slice of the data (tracks, encounters,
-  gaps, loitering, port calls, dark port calls, spoofing, renames) plus small per-vessel
-  summaries (time spans);
+  gaps, loitering, port calls, dark port calls, shared-MMSI spoofing, renames) plus small
+  per-vessel summaries (time spans);
 * :func:`detect_global` — the detectors that pair events or vessels across slices (dark
-  rendezvous between gaps, MMSI handovers between vessel spans), run on the small outputs.
+  rendezvous between gaps, MMSI handovers between vessel spans) or need a vessel's whole history
+  (invalid MID and IMO), run on the small outputs, then IMO labels and draught changes.
 
 :func:`detect_events` is both stages in one process.
 """

@@ -9,6 +9,7 @@ Pickles are only read from the operator's own home folder, which the store alrea
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import pickle
@@ -86,7 +87,8 @@ def screener_for(store: Store) -> Screener:
         records = _read(path) if path.exists() else None
         if records is None:
             records = records_from_entities(store.entities())
-            _write(path, records)
+            with contextlib.suppress(OSError):  # a read-only home still screens, it just rebuilds
+                _write(path, records)
         screener = Screener(records, load_model(store.home))
         _memory.clear()  # one store version at a time per process
         _memory[memory_key] = screener

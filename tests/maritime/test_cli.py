@@ -98,3 +98,31 @@ def test_parameters_can_be_overridden_per_run(shared_data: Path, tmp_path: Path)
     assert ok.exit_code == 0, ok.output
     bad = runner.invoke(app, ["maritime", "events", str(csv), "-o", str(out), "--param", "warp_speed=9"])
     assert bad.exit_code != 0 and "warp_speed" in bad.output
+
+
+def test_dask_run_writes_the_same_events(scenario_dir: Path, tmp_path: Path) -> None:
+    positions = scenario_dir / "scenario-5.positions.parquet"
+    single, distributed = tmp_path / "single.csv", tmp_path / "dask.csv"
+    home = ["--home", str(tmp_path / "home")]
+    assert runner.invoke(app, ["maritime", "events", str(positions), "-o", str(single), *home]).exit_code == 0
+    result = runner.invoke(
+        app,
+        [
+            "maritime",
+            "events",
+            str(scenario_dir),
+            "-o",
+            str(distributed),
+            "--dask",
+            "local",
+            "--regions",
+            "2",
+            *home,
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    assert pl.read_csv(distributed).equals(pl.read_csv(single))
+    nmea = runner.invoke(
+        app, ["maritime", "events", str(Path(__file__)), "-o", str(single), "--dask", "local"]
+    )
+    assert nmea.exit_code != 0

@@ -90,9 +90,17 @@ def analyse(
     params = params or EventParams()
     ports = ports if ports is not None else dprk_ports()
     events = detect_events(positions, statics, ports, east_asia_anchorages(), params)
+    return tie_to_lists(events, statics, positions["mmsi"].unique().to_list(), store)
+
+
+def tie_to_lists(
+    events: pl.DataFrame, statics: pl.DataFrame, seen: list[int], store: Store | None
+) -> Analysis:
+    """Join the vessels (``statics`` and the MMSIs ``seen`` in positions) to the store's lists,
+    add flag-mismatch findings and name the listed parties in each event."""
     history = identity_history(statics)
     vessels = load_listed_vessels(store) if store is not None else []
-    matches = match_vessels(history, vessels, positions["mmsi"].unique().to_list())
+    matches = match_vessels(history, vessels, seen)
     extra = flag_mismatches(history, matches, vessels)
     if extra.height:
         events = pl.concat([events, extra]).sort("start", "type", "mmsi", "event_id")

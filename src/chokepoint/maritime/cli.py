@@ -10,14 +10,15 @@ import polars as pl
 import typer
 
 from chokepoint.clitools import HomeOption, JsonOption, console, err_console, print_json
-from chokepoint.maritime.analysis import Analysis, analyse, vessel_report
+from chokepoint.maritime.analysis import Analysis, analyse, tie_to_lists, vessel_report
 from chokepoint.maritime.events import EVENT_SCHEMA
 from chokepoint.maritime.evidence import event_evidence
 from chokepoint.maritime.generator import generate
-from chokepoint.maritime.ingest import FORMATS, read_ais, read_inputs
+from chokepoint.maritime.ingest import FORMATS, parquet_inputs, read_ais, read_inputs
 from chokepoint.maritime.params import EventParams
 from chokepoint.maritime.schema import ReadReport, write_frames
-from chokepoint.maritime.zones import dprk_ports
+from chokepoint.maritime.zones import dprk_ports, east_asia_anchorages
+from chokepoint.scale.dask_runner import WORLD, lon_bands, run_events
 from chokepoint.store import Store
 
 maritime_app = typer.Typer(
@@ -106,6 +107,14 @@ def events_command(
     evidence: Annotated[
         Path | None, typer.Option("--evidence", help="Also write each event's positions (Parquet).")
     ] = None,
+    dask: Annotated[
+        str | None,
+        typer.Option(
+            "--dask",
+            help="Run by day (and --regions) on Dask: 'local' or a scheduler address; Parquet inputs only.",
+        ),
+    ] = None,
+    regions: Annotated[int, typer.Option("--regions", help="With --dask: longitude bands per day.")] = 1,
     param: Annotated[
         list[str] | None,
         typer.Option(
@@ -121,17 +130,34 @@ def events_command(
         params = EventParams().with_settings(param or [])
     except ValueError as exc:
         raise typer.BadParameter(str(exc), param_hint="--param") from exc
-    data = read_inputs(inputs, fmt)
-    for report in data.reports:
-        _print_report(report)
     store = Store(home)
-    analysis = analyse(data.positions, data.statics, store if store.exists() else None, params)
+    listed = store if store.exists() else None
+    reports: list[ReadReport] = []
+    if dask is not None:
+        files, statics = parquet_inputs(inputs)
+        boxes = lon_bands(regions) if regions > 1 else [WORLD]
+        address = None if dask == "local" else dask
+        events = run_events(
+            files, statics, dprk_ports(), east_asia_anchorages(), params, boxes, address=address
+        )
+        positions = pl.scan_parquet([str(f) for f in files])
+        seen = positions.select(pl.col("mmsi").unique()).collect()["mmsi"].to_list()
+        analysis = tie_to_lists(events, statics, seen, listed)
+    else:
+        data = read_inputs(inputs, fmt)
+        reports = data.reports
+        for report in reports:
+            _print_report(report)
+        analysis = analyse(data.positions, data.statics, listed, params)
+        positions = data.positions.lazy()
     out.parent.mkdir(parents=True, exist_ok=True)
     _csv_frame(analysis.events).write_csv(out)
     if geojson is not None:
         geojson.write_text(json.dumps(_geojson(analysis.events), ensure_ascii=False, default=str))
     if evidence is not None:
-        event_evidence(analysis.events, data.positions).write_parquet(evidence)
+        involved = pl.concat([analysis.events["mmsi"], analysis.events["other_mmsi"].drop_nulls()]).unique()
+        near = positions.filter(pl.col("mmsi").is_in(involved.implode())).collect()
+        event_evidence(analysis.events, near).write_parquet(evidence)
     analysis.save(home)
     counts = dict(analysis.events.group_by("type").len().sort("type").iter_rows())
     if json_out:
@@ -139,7 +165,7 @@ def events_command(
             {
                 "events": analysis.events.height,
                 "by_type": counts,
-                "inputs": [r.to_dict() for r in data.reports],
+                "inputs": [r.to_dict() for r in reports],
             }
         )
     else:

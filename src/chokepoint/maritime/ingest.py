@@ -78,3 +78,22 @@ def read_inputs(paths: Iterable[Path], fmt: str = "auto") -> Inputs:
     positions = pl.concat([f.positions for f in frames]) if frames else empty_positions()
     statics = pl.concat([f.statics for f in frames]) if frames else empty_statics()
     return Inputs(positions, statics, [f.report for f in frames])
+
+
+def parquet_inputs(paths: Iterable[Path]) -> tuple[list[Path], pl.DataFrame]:
+    """The ``*.positions.parquet`` files among ``paths`` (files or folders) and all their static
+    reports, for runners that read positions themselves (:mod:`chokepoint.scale.dask_runner`)."""
+    positions: list[Path] = []
+    statics: list[pl.DataFrame] = []
+    for path in paths:
+        if detect_format(path) != "parquet":
+            raise AisFormatError(
+                path, None, "the Dask runner reads normalised Parquet: run chokepoint maritime ingest first"
+            )
+        files = sorted(path.glob("*.positions.parquet")) if path.is_dir() else [path]
+        for file in files:
+            positions.append(file)
+            sibling = file.with_name(file.name.replace(".positions.parquet", ".statics.parquet"))
+            if sibling != file and sibling.exists():
+                statics.append(read_parquet_frames(sibling).statics)
+    return positions, pl.concat(statics) if statics else empty_statics()

@@ -47,3 +47,9 @@ def test_single_word_person_names_are_weak(entities: list[EntityProxy]) -> None:
     entity.add("alias", "Jeson")
     record = record_from_entity(entity)
     assert [n.weak for n in record.names if n.name.original == "Jeson"] == [True]
+
+
+def test_address_country_is_a_country_qualifier() -> None:
+    record = Query("Kim", address="Potonggang District, Pyongyang, North Korea").to_record()
+    assert record.countries == {"kp"}
+    assert Query("Kim", address="somewhere unknown").to_record().countries == set()

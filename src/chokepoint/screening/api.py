@@ -49,6 +49,7 @@ class ScreenQuery(BaseModel):
     registration: _Short = None
     bic: _Short = None
     wallet: _Short = None
+    address: str | None = Field(default=None, max_length=500)
     ticker: str | None = Field(default=None, max_length=16)
 
     def to_query(self) -> Query:

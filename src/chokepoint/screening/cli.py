@@ -42,6 +42,7 @@ _QUERY_COLUMNS = {
     "registration": "registration",
     "bic": "bic",
     "wallet": "wallet",
+    "address": "address",
     "ticker": "ticker",
 }
 _CHUNK = 512

@@ -12,6 +12,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from followthemoney import EntityProxy, model
+from followthemoney.types import registry
 
 from chokepoint.crypto import AddressError, normalize_address
 from chokepoint.errors import InputError
@@ -139,6 +140,14 @@ def record_from_entity(entity: EntityProxy) -> Record:
     )
 
 
+def address_country(address: str | None) -> str | None:
+    """The ISO code of the country an address ends with ('..., Pyongyang, DPRK' -> 'kp'), if any."""
+    if not address:
+        return None
+    code = registry.country.clean(address.rsplit(",", 1)[-1].strip())
+    return str(code) if code else None
+
+
 def _check_name(name: str, query_id: str | None) -> None:
     where = query_id or name[:40]
     if not name or not name.strip():
@@ -172,6 +181,8 @@ class Query:
     bic: str | None = None
     wallet: str | None = None
     ticker: str | None = None
+    address: str | None = None
+    """A postal address; its country (the last comma-separated part) counts as a country qualifier."""
 
     def to_record(self) -> Record:
         """Validate and analyse the query (raises ``QueryError``)."""
@@ -204,7 +215,9 @@ class Query:
             caption=self.name,
             names=[NameEntry(analysed)] if analysed.forms else [],
             birth_dates={self.birth_date} if self.birth_date else set(),
-            countries={c.lower() for c in (self.nationality, self.country) if c},
+            countries={
+                c.lower() for c in (self.nationality, self.country, address_country(self.address)) if c
+            },
             genders={self.gender.lower()} if self.gender else set(),
             identifiers=identifier_set(ids),
             wallets=wallets,

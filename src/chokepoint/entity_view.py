@@ -7,6 +7,7 @@ from typing import Any
 
 from followthemoney import EntityProxy
 from rich.console import Console
+from rich.markup import escape
 
 from chokepoint.screening.clusters import cluster_of
 from chokepoint.store import Store
@@ -60,11 +61,13 @@ def entity_view(store: Store, entity_id: str, as_of: date | None = None) -> dict
 
 def render_entity(view: dict[str, Any], console: Console) -> None:
     """Print an entity view for a person at a terminal."""
-    console.print(f"[bold]{view['caption']}[/] ({view['schema']}, {view['id']})", highlight=False)
+    console.print(
+        f"[bold]{escape(str(view['caption']))}[/] ({view['schema']}, {escape(view['id'])})", highlight=False
+    )
     for prop, names in view["names"].items():
-        console.print(f"  {prop}: " + "; ".join(names), highlight=False)
+        console.print(f"  {prop}: " + "; ".join(names), highlight=False, markup=False)
     for prop, values in view["properties"].items():
-        console.print(f"  {prop}: " + "; ".join(values), highlight=False)
+        console.print(f"  {prop}: " + "; ".join(values), highlight=False, markup=False)
     for sanction in view["sanctions"]:
         p = sanction["properties"]
         console.print(
@@ -75,11 +78,14 @@ def render_entity(view: dict[str, Any], console: Console) -> None:
                 if p.get(k)
             ),
             highlight=False,
+            markup=False,
         )
     for link in view["links"]:
         label = link.get("caption") or link["id"]
         console.print(
-            f"  link: {link.get('schema', link.get('via'))} {label} [{link['id']}]", highlight=False
+            f"  link: {link.get('schema', link.get('via'))} {label} [{link['id']}]",
+            highlight=False,
+            markup=False,
         )
     cluster = view.get("cluster")
     if cluster:
@@ -92,7 +98,7 @@ def render_entity(view: dict[str, Any], console: Console) -> None:
             f"  same party ({cluster['confidence']:.2f}): " + "; ".join(others), highlight=False, markup=False
         )
     for note in view["notes"]:
-        console.print(f"  note: {note}", highlight=False)
+        console.print(f"  note: {note}", highlight=False, markup=False)
     prov = view["provenance"] or {}
     console.print(
         f"  provenance: {prov.get('source')} record {prov.get('record')}, version {prov.get('version')}, "

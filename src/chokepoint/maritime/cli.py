@@ -18,7 +18,6 @@ from chokepoint.maritime.ingest import FORMATS, parquet_inputs, read_ais, read_i
 from chokepoint.maritime.params import EventParams
 from chokepoint.maritime.schema import ReadReport, write_frames
 from chokepoint.maritime.zones import dprk_ports, east_asia_anchorages
-from chokepoint.scale.dask_runner import WORLD, lon_bands, run_events
 from chokepoint.store import Store
 
 maritime_app = typer.Typer(
@@ -134,6 +133,8 @@ def events_command(
     listed = store if store.exists() else None
     reports: list[ReadReport] = []
     if dask is not None:
+        from chokepoint.scale.dask_runner import WORLD, lon_bands, run_events  # Dask loads only when asked
+
         files, statics = parquet_inputs(inputs)
         boxes = lon_bands(regions) if regions > 1 else [WORLD]
         address = None if dask == "local" else dask

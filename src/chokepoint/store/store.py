@@ -326,23 +326,32 @@ class Store:
         if not pairs:
             return
         schema_filter = _expand_schemata(schemata)
+        # Rows are fetched and the connection closed before the first entity is yielded, so a caller
+        # that stops early never leaves a DuckDB connection open.
         with self._connect(read_only=True) as conn:
-            for source, version_id in pairs:
-                info = current[source]
-                sql = (
-                    "SELECT r.id, r.schema, r.record, r.properties FROM members m "
-                    "JOIN records r ON r.id = m.id AND r.hash = m.hash "
-                    "WHERE m.source = ? AND m.version_id = ?"
-                )
-                params: list[Any] = [source, version_id]
-                if schema_filter is not None:
-                    sql += " AND r.schema IN (SELECT unnest(?))"
-                    params.append(sorted(schema_filter))
-                sql += " ORDER BY r.id"
-                cursor = conn.execute(sql, params)
-                while rows := cursor.fetchmany(5000):
-                    for entity_id, schema, record, properties in rows:
-                        yield _to_entity(entity_id, schema, record, properties, info)
+            batches = [
+                (current[source], self._member_rows(conn, source, version_id, schema_filter))
+                for source, version_id in pairs
+            ]
+        for info, rows in batches:
+            for entity_id, schema, record, properties in rows:
+                yield _to_entity(entity_id, schema, record, properties, info)
+
+    @staticmethod
+    def _member_rows(
+        conn: duckdb.DuckDBPyConnection, source: str, version_id: str, schema_filter: set[str] | None
+    ) -> list[tuple[str, str, str | None, str]]:
+        sql = (
+            "SELECT r.id, r.schema, r.record, r.properties FROM members m "
+            "JOIN records r ON r.id = m.id AND r.hash = m.hash "
+            "WHERE m.source = ? AND m.version_id = ?"
+        )
+        params: list[Any] = [source, version_id]
+        if schema_filter is not None:
+            sql += " AND r.schema IN (SELECT unnest(?))"
+            params.append(sorted(schema_filter))
+        sql += " ORDER BY r.id"
+        return conn.execute(sql, params).fetchall()
 
     def get(self, entity_id: str, as_of: date | None = None) -> EntityProxy:
         """One entity as it stands in the current version of its source (or ``as_of`` a date)."""

@@ -62,8 +62,55 @@ def _summary(store: Store) -> None:
             console.print("    DPRK programmes: " + ", ".join(f"{p} {n:,}" for p, n in sorted(dprk.items())))
 
 
+def _run(*args: str) -> None:
+    """Run one ``chokepoint`` command in this process, as a user would type it."""
+    from chokepoint.cli import app
+
+    console.print(f"[dim]$ chokepoint {' '.join(args)}[/]", highlight=False)
+    app(list(args), standalone_mode=False)
+
+
+def _screening(home: str) -> None:
+    console.print("\n[bold]3. Screening across scripts and romanizations[/]")
+    _run("screen", "Ri Che-son", "--schema", "Person", "--top", "3", "--home", home)
+    _run("screen", "리제선", "--schema", "Person", "--top", "3", "--home", home)
+    _run("screen", "CHON MA SAN", "--schema", "Vessel", "--imo", "8660313", "--top", "2", "--home", home)
+
+
+def _maritime(home: str, work: Path) -> None:
+    console.print("\n[bold]4. Maritime: a seeded AIS scenario with planted evasion, tied to the lists[/]")
+    scenario = work / "ais"
+    _run("maritime", "generate", "--seed", "1", "-o", str(scenario))
+    events = work / "events.csv"
+    _run("maritime", "events", str(scenario), "-o", str(events), "--home", home)
+
+
+def _network(work: Path) -> None:
+    console.print(
+        "\n[bold]5. Networks: ownership, exposure, leads and chokepoints on a generated registry[/]"
+    )
+    registry, graph_home = work / "registry", str(work / "network-home")
+    _run("graph", "generate", str(registry), "--edges", "3000", "--seed", "7")
+    for name in ("", "listed.ftm.jsonl", "accounts.ftm.jsonl"):
+        _run("graph", "load", str(registry / name) if name else str(registry), "--home", graph_home)
+    _run("graph", "ownership", "-o", str(work / "verdicts.csv"), "--home", graph_home)
+    _run("graph", "leads", "--top", "5", "--home", graph_home)
+    _run("graph", "chokepoints", "--seeds", "DPRK", "--top", "3", "--home", graph_home)
+
+
+def _payments(home: str, work: Path) -> None:
+    console.print("\n[bold]6. Payments: real-format MT103 and pacs.008 messages, every party screened[/]")
+    samples = sorted((shared_data_dir() / "payments").glob("*/*.*"))
+    files = [str(p) for p in samples if p.suffix in (".rje", ".xml")]
+    if files:
+        _run("payments", "screen", *files, "-o", str(work / "alerts.csv"), "--home", home)
+
+
 def main() -> None:
     store = Store()
+    home = str(store.home)
+    work = store.home / "demo"
+    work.mkdir(parents=True, exist_ok=True)
     console.rule("[bold]Chokepoint demo")
     console.print(f"store: {store.path.resolve()}")
     console.print("[bold]1. Lists[/]")
@@ -71,6 +118,11 @@ def main() -> None:
     _summary(store)
     console.print("\n[bold]2. One entity, with its sanctions, links and provenance[/]")
     render_entity(entity_view(store, "un-sc-KPe.020"), console)
+    _screening(home)
+    _maritime(home, work)
+    _network(work)
+    _payments(home, work)
+    console.rule(f"[bold]done: outputs under {work}")
 
 
 if __name__ == "__main__":

@@ -6,6 +6,7 @@ import json
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -46,3 +47,13 @@ def progress_bar(description: str, total: float | None = None) -> Iterator[Progr
     with progress:
         progress.add_task(description, total=total)
         yield progress
+
+
+def parse_as_of(value: str | None) -> date | None:
+    """The ``--as-of`` option as a date; a clear usage error when it is not YYYY-MM-DD."""
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError as exc:
+        raise typer.BadParameter(f"not a date (YYYY-MM-DD): {value}", param_hint="--as-of") from exc

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 from typing import Annotated
 
@@ -10,7 +9,7 @@ import numpy as np
 import typer
 from rich.table import Table
 
-from chokepoint.clitools import HomeOption, JsonOption, console, print_json, progress_bar
+from chokepoint.clitools import HomeOption, JsonOption, console, parse_as_of, print_json, progress_bar
 from chokepoint.network.chokepoints import find_chokepoints, program_seeds
 from chokepoint.network.export import FORMATS, neighbourhood, write_export
 from chokepoint.network.exposure import ExposureIndex, ExposureParams
@@ -33,15 +32,6 @@ AsOfOption = Annotated[
 
 def register(app: typer.Typer) -> None:
     app.add_typer(graph_app, name="graph")
-
-
-def _day(value: str | None) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError as exc:
-        raise typer.BadParameter(f"not a date (YYYY-MM-DD): {value}", param_hint="--as-of") from exc
 
 
 @graph_app.command("load")
@@ -109,7 +99,7 @@ def ownership_command(
     home: HomeOption = None,
 ) -> None:
     """Blocked / possibly blocked / not blocked for every owned entity, with evidence, as CSV."""
-    day = _day(as_of)
+    day = parse_as_of(as_of)
     graph = load_graph(Store(home), day)
     result = ownership_verdicts(graph, rule, day)
     table = verdict_table(graph, result, only_caught)

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 from rich.table import Table
 
-from chokepoint.clitools import HomeOption, JsonOption, console, print_json, progress_bar
+from chokepoint.clitools import HomeOption, JsonOption, console, parse_as_of, print_json, progress_bar
 from chokepoint.entity_view import entity_view, render_entity
 from chokepoint.sources.ftm import write_ftm
 from chokepoint.sources.load import load_source
@@ -30,15 +29,6 @@ def register(app: typer.Typer) -> None:
     app.add_typer(lists_app, name="lists")
     app.add_typer(export_app, name="export")
     app.command("entity")(entity_command)
-
-
-def _as_of(value: str | None) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError as exc:
-        raise typer.BadParameter(f"not a date (YYYY-MM-DD): {value}", param_hint="--as-of") from exc
 
 
 def _result_dict(result: LoadResult) -> dict[str, Any]:
@@ -90,7 +80,7 @@ def load_command(
 def show_command(home: HomeOption = None, as_of: AsOfOption = None, json_out: JsonOption = False) -> None:
     """Sources, their versions, and entity counts by schema and programme."""
     store = Store(home)
-    day = _as_of(as_of)
+    day = parse_as_of(as_of)
     current = store.current_versions(day)
     counts = store.counts(day) if current else {}
     data: list[dict[str, Any]] = [
@@ -241,7 +231,7 @@ def entity_command(
     json_out: JsonOption = False,
 ) -> None:
     """One entity with names, aliases, identifiers, sanctions, links and provenance."""
-    view = entity_view(Store(home), entity_id, _as_of(as_of))
+    view = entity_view(Store(home), entity_id, parse_as_of(as_of))
     if json_out:
         print_json(view)
     else:
@@ -259,6 +249,6 @@ def export_ftm_command(
 ) -> None:
     """Write the current entities (with provenance) as FollowTheMoney JSON lines."""
     store = Store(home)
-    count = write_ftm(store.entities(sources=source, as_of=_as_of(as_of)), output)
+    count = write_ftm(store.entities(sources=source, as_of=parse_as_of(as_of)), output)
     if str(output) != "-":
         console.print(f"wrote {count:,} entities to {output}")

@@ -3,9 +3,11 @@
 Figures (issue 3), each beside its target or anchor:
 
 1. F1 on nomenklatura's name bench (826 labelled pairs, a development set: no rule is written for a
-   case) at the default threshold and at the best threshold, beside logic-v2's frozen scores from
-   the same file set (0.79 at 0.70). logic-v2 cannot be installed live: every nomenklatura release
-   that supports followthemoney 4.11 requires duckdb < 2.0 and the project pins duckdb 2.0.0.
+   case) at the default threshold and at the best threshold, beside logic-v2 measured live in the
+   same run on the same pairs, and beside its frozen scores from the same file set (0.79 at 0.70).
+   logic-v2 runs in a bench-only virtualenv ``.venv-logicv2/`` (created on demand from
+   ``bench/logicv2/requirements.txt``; nomenklatura needs duckdb < 2.0, the project pins 2.0.0) as a
+   subprocess (``bench/logicv2/score.py``).
 2. Recall@5 of yente's treated UN positives (typos, reordered names) against the loaded UN list
    (target >= 0.98); a positive counts when its untreated name is a name of a loaded UN record and
    that record is among the top 5.
@@ -13,22 +15,26 @@ Figures (issue 3), each beside its target or anchor:
    (target <= 0.5 %).
 4. Batch throughput on one core against every UN + OFAC name (target >= 2,000 queries/s), cold
    (name analysis included) and warm, per second of the process's CPU time (the machine is shared,
-   so wall time is also printed); the anchor is yente/logic-v2's ~4 requests/s per vCPU quoted
-   in the issue (not measurable here, see 1).
+   so wall time is also printed); the anchor is logic-v2 measured live on a sample of the same
+   queries, each compared with the same candidates our index retrieves for it (its retrieval is
+   free), one core, CPU time; yente's ~4 requests/s per vCPU quoted in the issue is printed too.
 5. REST p50/p99 latency of one-query ``POST /v1/screen`` on a server started on 127.0.0.1.
 6. Extra checks: watchman's cross-script pairs (share reaching the file's minimum score) and
    nomenklatura's OFAC parity fixtures (agreement with OFAC's own search at its 90 % line); 김종은 vs
    김정은 against the exact pair; cross-list resolution of UN and OFAC.
 
-    python bench/screening.py [--quick] [--home DIR]
+    python bench/screening.py [--quick] [--home DIR] [--no-logicv2]
 
-Without ``--home`` the lists are loaded from the shared data into a temporary home.
+Without ``--home`` the lists are loaded from the shared data into a temporary home. The first run
+creates ``.venv-logicv2/`` (about a minute, PyPI needed); later runs reuse it while the requirements
+file is unchanged.
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import json
 import os
 import socket
 import statistics
@@ -37,13 +43,16 @@ import sys
 import tempfile
 import time
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from followthemoney.types import registry
 
 from chokepoint.config import shared_data_dir
 from chokepoint.screening.cache import screener_for
 from chokepoint.screening.defaults import DEFAULT_THRESHOLD
+from chokepoint.screening.index import DEFAULT_LIMIT
 from chokepoint.screening.names import analyze_name
 from chokepoint.screening.records import Query
 from chokepoint.screening.resolve import resolve_store
@@ -55,7 +64,28 @@ from chokepoint.store import Store
 LOGIC_V2_FROZEN_THRESHOLD = 0.70
 TARGETS = {"f1": 0.90, "recall_at_5": 0.98, "fpr": 0.005, "qps": 2000.0}
 YENTE_PER_VCPU = 4.0
-"""Requests per second per vCPU of yente with logic-v2, as quoted in issue 3 (anchor, not measured)."""
+"""Requests/s per vCPU of yente with logic-v2, as quoted in issue 3 (printed beside the live figure)."""
+REPO = Path(__file__).resolve().parents[1]
+LOGICV2_VENV = REPO / ".venv-logicv2"
+LOGICV2_DIR = REPO / "bench" / "logicv2"
+LOGICV2_QUERY_STRIDE = 4
+"""logic-v2 screens every 4th bench query (every 16th with ``--quick``): it is ~100x slower."""
+
+
+@dataclass(frozen=True)
+class LogicV2Run:
+    """What the logic-v2 subprocess measured: pair scores (bench order) and query throughput."""
+
+    version: str
+    pair_scores: list[float]
+    queries: int
+    comparisons: int
+    cpu_seconds: float
+    wall_seconds: float
+
+    @property
+    def qps(self) -> float:
+        return self.queries / self.cpu_seconds if self.cpu_seconds else 0.0
 
 
 def _bench(name: str) -> Path:
@@ -82,11 +112,13 @@ def _pair_score(a: str, b: str, schema: str | None, model: Model) -> float:
     return score(Query(a, schema).to_record(), Query(b, schema).to_record(), model).score
 
 
-def name_bench(model: Model, quick: bool) -> None:
+def name_cases(quick: bool) -> list[dict[str, str]]:
     cases = _rows("nomenklatura_name_bench_cases.csv")
+    return cases[::4] if quick else cases
+
+
+def name_bench(model: Model, cases: list[dict[str, str]], live: LogicV2Run | None) -> None:
     frozen = _rows("nomenklatura_logicv2_frozen_scores.csv")
-    if quick:
-        cases = cases[::4]
     labels = [c["is_match"] == "true" for c in cases]
     ours = [_pair_score(c["name1"], c["name2"], c["schema"], model) for c in cases]
     theirs = [float(r["score"]) for r in frozen]
@@ -102,10 +134,19 @@ def name_bench(model: Model, quick: bool) -> None:
         f"   logic-v2 (frozen, {len(frozen)} pairs) F1 {lv2:.3f} at {LOGIC_V2_FROZEN_THRESHOLD:.2f}; "
         f"best {lv2_best:.3f} at {lv2_at:.2f}"
     )
-    print(
-        f"   ratio to logic-v2 at default thresholds {f1 / lv2:.2f}; to the {TARGETS['f1']:.2f} target "
-        f"{f1 / TARGETS['f1']:.2f}"
-    )
+    print(f"   ratio to frozen logic-v2 at default thresholds {f1 / lv2:.2f}")
+    if live is not None:
+        live_f1 = f1_at(live.pair_scores, labels, LOGIC_V2_FROZEN_THRESHOLD)
+        live_best, live_at = best_f1(live.pair_scores, labels)
+        print(
+            f"   logic-v2 live (nomenklatura {live.version}, same {len(cases)} pairs) F1 {live_f1:.3f} at "
+            f"{LOGIC_V2_FROZEN_THRESHOLD:.2f}; best {live_best:.3f} at {live_at:.2f}"
+        )
+        print(
+            f"   ratio to live logic-v2: {f1 / live_f1:.2f} at default thresholds, "
+            f"{best / live_best:.2f} at best thresholds"
+        )
+    print(f"   ratio to the {TARGETS['f1']:.2f} target {f1 / TARGETS['f1']:.2f}")
     exact = _pair_score("김정은", "김정은", "Person", model)
     near = _pair_score("김종은", "김정은", "Person", model)
     print(f"   김종은 vs 김정은 {near:.3f} (exact pair {exact:.3f}; logic-v2 scored 0.91)")
@@ -153,9 +194,15 @@ def recall_and_fpr(screener: Screener, quick: bool) -> list[Query]:
     return [_person_query(t) for t, _ in pairs] + negatives
 
 
-def throughput(screener: Screener, queries: list[Query]) -> None:
+def _one_core() -> None:
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
+
+
+def throughput(
+    screener: Screener, queries: list[Query], sample: list[Query], live: LogicV2Run | None
+) -> None:
+    _one_core()
     analyze_name.cache_clear()
     runs: list[tuple[float, float]] = []
     for _ in range(2):
@@ -172,6 +219,18 @@ def throughput(screener: Screener, queries: list[Query]) -> None:
     print(
         f"   ratio to target {cold / TARGETS['qps']:.2f} (cold, CPU time); to yente/logic-v2's quoted "
         f"{YENTE_PER_VCPU:.0f} q/s per vCPU: {cold / YENTE_PER_VCPU:,.0f}x"
+    )
+    if live is None:
+        return
+    analyze_name.cache_clear()
+    cpu = time.process_time()
+    screener.match_batch(sample)
+    ours = len(sample) / (time.process_time() - cpu)
+    print(
+        f"   logic-v2 live, same {live.queries:,} sampled queries x up to {DEFAULT_LIMIT} retrieved "
+        f"candidates ({live.comparisons:,} comparisons): {live.qps:,.1f} q/s of CPU time "
+        f"({live.queries / live.wall_seconds:,.1f} wall); chokepoint cold on the same sample "
+        f"{ours:,.0f} q/s: ratio {ours / live.qps:,.0f}x"
     )
 
 
@@ -247,6 +306,86 @@ def extra_checks(screener: Screener, store: Store, model: Model) -> None:
     )
 
 
+def logicv2_python() -> Path:
+    """The bench-only virtualenv's interpreter, created (or refreshed) from the pinned requirements.
+
+    Raises ``subprocess.CalledProcessError`` when the virtualenv cannot be built (no PyPI).
+    """
+    python = LOGICV2_VENV / "bin" / "python"
+    wanted = (LOGICV2_DIR / "requirements.txt").read_text(encoding="utf-8")
+    stamp = LOGICV2_VENV / "chokepoint-requirements.txt"
+    if python.exists() and stamp.exists() and stamp.read_text(encoding="utf-8") == wanted:
+        return python
+    print(f"   creating {LOGICV2_VENV} from bench/logicv2/requirements.txt ...", flush=True)
+    subprocess.run([sys.executable, "-m", "venv", "--clear", str(LOGICV2_VENV)], check=True)
+    subprocess.run(
+        [str(python), "-m", "pip", "install", "-q", "-r", str(LOGICV2_DIR / "requirements.txt")],
+        check=True,
+        capture_output=True,  # pip's warnings are shown only when the install fails
+        text=True,
+    )
+    stamp.write_text(wanted, encoding="utf-8")
+    return python
+
+
+def _query_entity(query: Query, key: str) -> dict[str, Any]:
+    properties = {
+        "name": [query.name],
+        "birthDate": [query.birth_date] if query.birth_date else [],
+        "nationality": [query.nationality] if query.nationality else [],
+        "gender": [query.gender] if query.gender else [],
+    }
+    return {
+        "id": key,
+        "schema": query.schema or "LegalEntity",
+        "properties": {k: v for k, v in properties.items() if v},
+    }
+
+
+def run_logicv2(
+    screener: Screener, store: Store, cases: list[dict[str, str]], sample: list[Query]
+) -> LogicV2Run:
+    """logic-v2 on the bench pairs and on ``sample``, each query against the candidates our index
+    retrieves for it (``DEFAULT_LIMIT``), in the bench-only virtualenv."""
+    python = logicv2_python()
+    candidates = [
+        [screener.index.records[n].id for n in screener.index.candidates(q.to_record(), DEFAULT_LIMIT)]
+        for q in sample
+    ]
+    wanted = {i for ids in candidates for i in ids}
+    entities = {e.id: e.to_dict() for e in store.entities() if e.id in wanted}
+    spec = {
+        "pairs": [{"schema": c["schema"], "name1": c["name1"], "name2": c["name2"]} for c in cases],
+        "queries": [
+            {
+                "query": _query_entity(q, f"query-{i}"),
+                "candidates": [entities[c] for c in ids if c in entities],
+            }
+            for i, (q, ids) in enumerate(zip(sample, candidates, strict=True))
+        ],
+    }
+    with tempfile.NamedTemporaryFile("w", suffix=".json", encoding="utf-8", delete=False) as handle:
+        json.dump(spec, handle)
+    try:
+        out = subprocess.run(
+            [str(python), str(LOGICV2_DIR / "score.py"), handle.name],
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+    finally:
+        os.unlink(handle.name)
+    data = json.loads(out.stdout)
+    return LogicV2Run(
+        version=data["nomenklatura"],
+        pair_scores=[float(x) for x in data["pair_scores"]],
+        queries=int(data["queries"]),
+        comparisons=int(data["comparisons"]),
+        cpu_seconds=float(data["cpu_seconds"]),
+        wall_seconds=float(data["wall_seconds"]),
+    )
+
+
 def _store(home: Path | None, tmp: str) -> Store:
     if home is not None:
         return Store(home)
@@ -263,6 +402,7 @@ def main() -> None:
     )
     parser.add_argument("--quick", action="store_true", help="a quarter of each bench, 100 REST requests")
     parser.add_argument("--home", type=Path, help="a home with UN and OFAC loaded (default: load them)")
+    parser.add_argument("--no-logicv2", action="store_true", help="skip the live logic-v2 measurement")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         store = _store(args.home, tmp)
@@ -270,11 +410,20 @@ def main() -> None:
         screener = screener_for(store)
         print(f"screener over {len(screener):,} parties ready in {time.perf_counter() - start:.1f} s")
         model = load_model(store.home)
-        name_bench(model, args.quick)
+        cases = name_cases(args.quick)
         queries = recall_and_fpr(screener, args.quick)
+        sample = queries[:: LOGICV2_QUERY_STRIDE * (4 if args.quick else 1)]
+        live = None
+        if not args.no_logicv2:
+            try:
+                live = run_logicv2(screener, store, cases, sample)
+            except (subprocess.CalledProcessError, OSError) as error:
+                stderr = getattr(error, "stderr", None) or ""
+                print(f"   logic-v2 live measurement failed: {error} {stderr[-500:]}")
+        name_bench(model, cases, live)
         extra_checks(screener, store, model)
         rest_latency(store.home, 100 if args.quick else 1000)
-        throughput(screener, queries)
+        throughput(screener, queries, sample, live)
 
 
 if __name__ == "__main__":

@@ -124,8 +124,3 @@ class Message:
     def party(self, role: str) -> Party | None:
         """The party in ``role``, if the message names one."""
         return next((p for p in self.parties if p.role == role), None)
-
-    @property
-    def reference(self) -> str:
-        """``message_id`` plus the transaction position: unique within a file."""
-        return f"{self.source}#{self.index}"

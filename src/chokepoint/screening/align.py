@@ -1,7 +1,7 @@
 """Token alignment of two name forms: which token of one name answers which token of the other.
 
 Every pair of tokens gets a similarity in [0, 1] (``token_similarity``) and a reason (exact, variant,
-skeleton, consonants, edit, initial). Tokens are paired greedily from the most similar pair down,
+nickname, skeleton, consonants, edit, initial). Tokens are paired greedily from the most similar pair down,
 each token used once, pairs below ``MIN_PAIR_SIMILARITY`` left unpaired. Before pairing, adjacent
 tokens of one side are joined when the join answers a token of the other side ("Jong Un" vs "Jongun",
 "Siemens AG" vs "SiemensAG"). The alignment reports the pairs, the unpaired tokens of each side and
@@ -18,11 +18,12 @@ from typing import Literal
 
 from rapidfuzz.distance import OSA, Levenshtein
 
+from chokepoint.screening.hypocorisms import are_hypocorisms
 from chokepoint.screening.names import NameForm, is_low_weight
 from chokepoint.screening.variants import canonical_spelling, consonants, skeleton
 
 Mode = Literal["strict", "romanized", "consonants"]
-Reason = Literal["exact", "variant", "skeleton", "consonants", "edit", "initial"]
+Reason = Literal["exact", "variant", "nickname", "skeleton", "consonants", "edit", "initial"]
 
 
 @dataclass(frozen=True, eq=False)
@@ -34,6 +35,9 @@ class AlignConfig:
 
     variant_similarity: float = 0.95
     """Two spellings of one row of ``variants.SURNAME_VARIANTS`` (Ri/Lee)."""
+    nickname_similarity: float = 0.85
+    """A given name and one of its nicknames (Bill / William, see ``hypocorisms``): the same name as a
+    rule, but a familiar form is weaker evidence than a spelling of the name itself."""
     skeleton_similarity: float = 0.9
     """Equal romanization skeletons (Che/Je, Mohammed/Mohamed)."""
     consonant_similarity: float = 0.8
@@ -94,6 +98,8 @@ def token_similarity(
         return best
     if canonical_spelling(a) == canonical_spelling(b):
         return max(best, (config.variant_similarity, "variant"))
+    if are_hypocorisms(a, b):
+        best = max(best, (config.nickname_similarity, "nickname"))
     ska, skb = skeleton(a), skeleton(b)
     if len(ska) >= 6 and ska[0] == skb[0] and consonants(a) == consonants(b):
         best = max(best, (config.consonant_similarity, "consonants"))

@@ -83,7 +83,9 @@ class NetworkProximity:
         path: list[str] = [best.listed]
         for step in reversed(best.steps):
             path += [step.evidence or step.kind, step.source]
-        entity_hops = sum(1 for step in best.steps if step.kind != "value")
+        # A shared value is a node of its own: entity -> value -> entity is two steps but one hop.
+        value_steps = sum(1 for step in best.steps if step.kind == "shared_value")
+        entity_hops = len(best.steps) - value_steps + value_steps // 2
         return Exposure(entity_id, max(1, entity_hops), best.listed, tuple(path), round(best.strength, 4))
 
 

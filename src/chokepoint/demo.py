@@ -104,6 +104,11 @@ def _payments(home: str, work: Path) -> None:
     files = [str(p) for p in samples if p.suffix in (".rje", ".xml")]
     if files:
         _run("payments", "screen", *files, "-o", str(work / "alerts.csv"), "--home", home)
+    console.print("[bold]   … and a generated day of traffic hiding DPRK-nexus payments[/]")
+    traffic = work / "payments"
+    _run("payments", "generate", str(traffic), "--seed", "7", "--messages", "2000", "--home", home)
+    batch = sorted(str(p) for p in traffic.iterdir() if p.suffix in (".xml", ".rje"))
+    _run("payments", "screen", *batch, "-o", str(work / "generated-alerts.csv"), "--home", home)
 
 
 def main() -> None:

@@ -2,7 +2,8 @@
 
 ``analyze_name(text, kind)`` runs, in order: ``clean`` (Unicode NFKC, control and format characters
 to spaces), ``strip_titles`` (Mr., Dr., H.E. for people, via rigour), ``transliterate`` (one or more
-Latin *forms*: Hangul to Revised Romanization and McCune-Reischauer, Han to pinyin and Wade-Giles,
+Latin *forms*: Hangul to Revised Romanization and McCune-Reischauer, Han to pinyin and Wade-Giles
+and, for a Korean name in Hanja (``hanja``), its Korean reading in both Hangul romanizations;
 every other script through ICU's Any-Latin via normality), ``split_glued_legal_forms`` (SiemensAG ->
 Siemens AG, organisations), ``normalise_legal_forms`` (rigour's org types plus ``ORG_CLASS_WORDS``, so
 "Corporation" and "Corp." are one token that scoring weighs low), ``tokenize`` (lower-case ASCII
@@ -30,6 +31,7 @@ from pypinyin import Style, lazy_pinyin
 from rigour.names import remove_person_prefixes, replace_org_types_compare
 
 from chokepoint.screening.hangul import is_hangul_syllable, romanize, split_korean_name
+from chokepoint.screening.hanja import korean_reading
 
 NameKind = Literal["person", "org", "other"]
 System = Literal["latin", "rr", "mr", "pinyin", "wade-giles", "abjad", "icu", "native"]
@@ -160,10 +162,12 @@ def transliterate(text: str, kind: NameKind) -> list[tuple[System, str]]:
     if script == "HANGUL":
         return _hangul_forms(text, kind)
     if script == "CJK":
-        return [
+        forms: list[tuple[System, str]] = [
             ("pinyin", " ".join(lazy_pinyin(text))),
             ("wade-giles", " ".join(lazy_pinyin(text, style=Style.WADEGILES))),
         ]
+        reading = korean_reading(text)  # a Korean name in Hanja: its Korean reading, romanized
+        return forms + _hangul_forms(reading, kind) if reading else forms
     return [("abjad" if script in _ABJAD_SCRIPTS else "icu", text)]
 
 

@@ -39,3 +39,15 @@ def test_unanswered_word_makes_the_weakest_token_zero() -> None:
 def test_vowel_only_differences_of_long_words_are_transliteration_variants() -> None:
     assert token_similarity("muhammad", "mohammed") == (0.8, "consonants")
     assert token_similarity("jong", "jang")[1] != "consonants"  # Korean syllables: another name
+
+
+def test_a_patronymic_chain_in_the_other_order_is_a_son_and_his_father() -> None:
+    swapped = align(("salman", "bin", "muhammad", "al", "rawi"), ("muhammad", "bin", "salman", "al", "rawi"))
+    assert swapped.measures["patronymic_swap"] == 1.0
+    same = align(("salman", "bin", "muhammad"), ("salman", "ibn", "muhammad"))
+    assert same.measures["patronymic_swap"] == 0.0
+
+
+def test_a_leading_ben_is_a_given_name_not_a_patronymic_link() -> None:
+    alignment = align(("ben", "netanyahu"), ("netanyahu", "ben"))
+    assert alignment.measures["patronymic_swap"] == 0.0

@@ -191,7 +191,36 @@ def align(
         in_order=order == sorted(order),
     )
     alignment.measures.update(_measures(alignment, q, c, config))
+    alignment.measures["patronymic_swap"] = float(_patronymic_swap(q, c, [(i, j) for i, j, _ in pairs]))
     return alignment
+
+
+PATRONYMIC_LINKS = frozenset({"bin", "ibn", "ben", "bint", "binti", "ould", "walad"})
+"""Words that join a person's name to a parent's in Arabic and Maghrebi names ("son/daughter of");
+the first word of a name is a given name (Ben Netanyahu), never a link."""
+
+
+def _generations(tokens: tuple[str, ...]) -> list[int]:
+    """For each token, how many patronymic links precede it: 0 own name, 1 father's, 2 grandfather's."""
+    out, generation = [], 0
+    for k, token in enumerate(tokens):
+        if k > 0 and token in PATRONYMIC_LINKS:
+            generation += 1
+        out.append(generation)
+    return out
+
+
+def _patronymic_swap(q: tuple[str, ...], c: tuple[str, ...], pairs: list[tuple[int, int]]) -> bool:
+    """One name's own given name is the other's father's name and the other way round.
+
+    "Salman bin Muhammad" and "Muhammad bin Salman" are a son and his father: the order of a
+    patronymic chain is not free, unlike given and family name in a Western name.
+    """
+    gq, gc = _generations(q), _generations(c)
+    if max(gq, default=0) == 0 or max(gc, default=0) == 0:
+        return False
+    named = [(gq[i], gc[j]) for i, j in pairs if not is_low_weight(q[i]) and q[i] not in PATRONYMIC_LINKS]
+    return any(a == 0 and b > 0 for a, b in named) and any(a > 0 and b == 0 for a, b in named)
 
 
 def _measures(

@@ -18,7 +18,10 @@ agree), so their weights are declared log-likelihood ratios:
 - a person against an organisation or vessel: -3;
 - names carrying different numbers: -2 (numbers tell series vessels, funds and branches apart, and
   the lists carry too few numbered names to fit this weight);
-- a weak alias matched: -1 (OFAC and the UN mark these as too broad to identify a party alone).
+- a weak alias matched: -1 (OFAC and the UN mark these as too broad to identify a party alone);
+- a patronymic chain in the other order ("Salman bin Muhammad" / "Muhammad bin Salman"): -3, as for a
+  person against an organisation: the names are of a son and his father, two people (the generated
+  training pairs reorder words freely, so this weight cannot be fitted on them).
 
 Because names-only evidence is bounded by the fitted weights, a names-only match never reaches 1.0.
 """
@@ -94,6 +97,11 @@ def romanization_variants(pair: Pair) -> float:
 def number_mismatch(pair: Pair) -> float:
     """The names carry different numbers (numbers are significant: '11420 Corp' is not 'Belletech Corp')."""
     return pair.alignment.measures.get("number_mismatch", 0.0)
+
+
+def patronymic_swap(pair: Pair) -> float:
+    """One name's own given name is the other's father's name and vice versa (son and father)."""
+    return pair.alignment.measures.get("patronymic_swap", 0.0)
 
 
 def weak_alias(pair: Pair) -> float:
@@ -220,6 +228,7 @@ correlated features cannot trade places and reward, say, a name that covers less
 QUALIFIER_FEATURES: tuple[Feature, ...] = (
     Feature(weak_alias, -1.0),
     Feature(number_mismatch, -2.0),
+    Feature(patronymic_swap, -3.0),
     Feature(identifier_match, 6.0),
     Feature(identifier_mismatch, -4.0),
     Feature(birth_date_match, 1.5),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from pathlib import Path
 
@@ -105,3 +106,20 @@ def test_encodings_that_could_hide_a_dtd_are_refused() -> None:
         parse_bytes(utf16, "wide.xml")
     with pytest.raises(PaymentFormatError, match="UTF-7"):
         parse_bytes(b'<?xml version="1.0" encoding="UTF-7"?><Document/>', "seven.xml")
+
+
+def test_prefixed_namespaces_and_an_app_header_envelope_read_alike() -> None:
+    body = PACS009_COV.split(b"?>", 1)[1].replace(b"xmlns=", b"xmlns:doc=")
+    prefixed = re.sub(rb"<(/?)(\w+)", rb"<\1doc:\2", body)
+    envelope = (
+        b'<Envelope><h:AppHdr xmlns:h="urn:iso:std:iso:20022:tech:xsd:head.001.001.02">'
+        b"<h:BizMsgIdr>COV-9</h:BizMsgIdr></h:AppHdr>" + prefixed + b"</Envelope>"
+    )
+    (plain,) = parse_bytes(PACS009_COV, "cov.xml")
+    (wrapped,) = parse_bytes(envelope, "cov.xml")
+    assert b"<doc:UndrlygCstmrCdtTrf>" in prefixed and wrapped == plain
+
+
+def test_entity_references_without_a_dtd_are_a_typed_error() -> None:
+    with pytest.raises(PaymentFormatError, match="malformed XML"):
+        parse_bytes(PACS009_COV.replace(b"Acme GmbH", b"Acme &ext; GmbH"), "cov.xml")

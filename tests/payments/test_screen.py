@@ -114,3 +114,15 @@ def test_the_screening_engine_behind_the_same_protocol(listed_store: Store) -> N
     (alert,) = screener.screen_message(replace(message, parties=(debtor,), texts=()))
     assert alert.rule in ("sanctioned-party", "possible-sanctioned-party")
     assert alert.matched_entity_id == "un-sc-KPe.025" and alert.evidence["feature"] == "engine"
+
+
+def test_a_batch_gives_the_alerts_of_each_message_alone(screener: PaymentScreener) -> None:
+    """The same parties in other roles and on other dates: the per-party memo of a run changes nothing."""
+    (cover,) = parse_bytes(MT202COV.encode(), "cov.fin")
+    (iso,) = parse_bytes(PACS009_COV, "cov.xml")
+    swapped = replace(cover, parties=tuple(replace(p, role=f"x_{p.role}") for p in cover.parties))
+    early = replace(cover, settlement_date=date(2015, 1, 5))
+    batch = [cover, iso, swapped, early, cover]
+    alone = [a for message in batch for a in screener.screen_message(message)]
+    assert screener.screen_batch(batch) == alone
+    assert {a.party_role for a in alone} >= {"x_intermediary_agent_1", "intermediary_agent_1"}

@@ -22,7 +22,7 @@ from chokepoint.payments.alerts import Alert
 from chokepoint.payments.collector import collector_paused
 from chokepoint.payments.identifiers import bic_country
 from chokepoint.payments.indicators import DPRK_COUNTRY, BannedGoods, DprkIndicators, IndicatorHit
-from chokepoint.payments.message import Message, Party
+from chokepoint.payments.message import Address, Message, Party
 from chokepoint.payments.proximity import LinkProximity, NetworkProximity, ProximityFinder
 from chokepoint.payments.rules import LegalRule, RuleBook
 from chokepoint.payments.screener import (
@@ -54,6 +54,31 @@ NEXUS_RULES = frozenset(
     }
 )
 """Rules whose hit gives a message a DPRK or sanctions nexus (and so lets ``dprk-commodity`` fire)."""
+
+PARTY_MEMO_SIZE = 200_000
+"""Distinct parties whose ``PartyFacts`` a screening run remembers before the memo starts afresh."""
+
+PartyKey = tuple[str, str | None, str | None, str | None, Address | None, tuple[str, ...]]
+"""What identifies a party for screening: kind, name, BIC, account, address and phones (not its role)."""
+
+
+def party_key(party: Party) -> PartyKey:
+    """The ``PartyKey`` of a party: the same bank or customer in any role of any message shares it."""
+    account = party.account.value if party.account is not None else None
+    return (party.kind, party.name, party.bic, account, party.address, party.phones)
+
+
+@dataclass(frozen=True, slots=True)
+class PartyFacts:
+    """What screening finds about one distinct party, independent of its role and of the date (the rules
+    in force on the date then decide the alerts): its countries and whether one is KP, its best list
+    match, and the +850 phones and DPRK places in its address and contact details. Payment traffic
+    repeats the same banks and customers, so a run works these out once per party."""
+
+    countries: dict[str, str]
+    dprk: bool
+    match: PartyMatch | None
+    indicators: tuple[IndicatorHit, ...]
 
 
 @dataclass
@@ -102,20 +127,33 @@ class PaymentScreener:
         )
 
     def screen(self, messages: Iterable[Message]) -> Iterator[Alert]:
-        """Alerts of every message, in message order."""
+        """Alerts of every message, in message order; what is found about a party is worked out once
+        per distinct party of the run (see ``PartyFacts``)."""
+        facts: dict[PartyKey, PartyFacts] = {}
         for message in messages:
-            yield from self.screen_message(message)
+            yield from self.screen_message(message, facts)
 
     def screen_batch(self, messages: Iterable[Message]) -> list[Alert]:
         """``screen`` for a whole batch at once, with the cyclic garbage collector paused."""
         with collector_paused():
             return list(self.screen(messages))
 
-    def screen_message(self, message: Message) -> list[Alert]:
+    def screen_message(
+        self, message: Message, facts: dict[PartyKey, PartyFacts] | None = None
+    ) -> list[Alert]:
+        """Alerts of one message; ``facts`` is a memo of ``PartyFacts`` shared by the messages of a run
+        (at most ``PARTY_MEMO_SIZE`` parties, then it starts afresh)."""
         day = message.settlement_date or self.today or date.today()
         hits = _Hits(message, self.rules, day)
+        memo: dict[PartyKey, PartyFacts] = {} if facts is None else facts
         for party in message.parties:
-            self._party(party, hits)
+            key = party_key(party)
+            found = memo.get(key)
+            if found is None:
+                if len(memo) >= PARTY_MEMO_SIZE:
+                    memo.clear()
+                found = memo[key] = self.party_facts(party)
+            self._party(party, found, hits)
         for text in message.texts:
             self._text(text.role, text.text, hits)
         if hits.nexus:
@@ -124,23 +162,33 @@ class PaymentScreener:
                     hits.indicator("dprk-commodity", text.role, text.text, goods)
         return hits.alerts
 
-    def _party(self, party: Party, hits: _Hits) -> None:
+    def party_facts(self, party: Party) -> PartyFacts:
+        """What the lists and indicator tables say about a party, whatever its role and the date."""
         countries = party.countries()
-        kp = {where: c for where, c in countries.items() if c == DPRK_COUNTRY}
-        if kp:
-            rule = "dprk-financial-institution" if party.kind == "agent" else "dprk-party"
-            hits.add(rule, party.role, party.label(), None, 1.0, {"countries": countries})
+        match: PartyMatch | None = None
         if party.name or party.bic:
             schema = "Organization" if party.kind == "agent" else "LegalEntity"
             country = next(iter(countries.values()), None)
             matches = self.screener.match(party.name or "", schema, country, bic=party.bic)
-            if matches:
-                self._matched(party, matches[0], hits)
+            match = matches[0] if matches else None
         address = party.address
         lines = [*address.lines, address.town or ""] if address is not None else []
+        found: list[IndicatorHit] = []
         for line in [*lines, *party.phones]:
             if line:
-                self._phones_places(party.role, party.label(), line, hits)
+                found += self.indicators.phones_and_places(line)
+        return PartyFacts(countries, DPRK_COUNTRY in countries.values(), match, tuple(found))
+
+    def _party(self, party: Party, facts: PartyFacts, hits: _Hits) -> None:
+        if facts.dprk:
+            rule = "dprk-financial-institution" if party.kind == "agent" else "dprk-party"
+            hits.add(rule, party.role, party.label(), None, 1.0, {"countries": dict(facts.countries)})
+        if facts.match is not None:
+            self._matched(party, facts.match, hits)
+        if facts.indicators:
+            name = party.label()
+            for hit in facts.indicators:
+                hits.indicator("dprk-phone" if hit.kind == "phone" else "dprk-place", party.role, name, hit)
 
     def _matched(self, party: Party, match: PartyMatch, hits: _Hits) -> None:
         listed = self.watchlist.parties.get(match.entity_id)

@@ -52,10 +52,7 @@ def parse_pacs(data: bytes, source: str) -> list[Message]:
     """Every credit transfer transaction of every pacs.008 / pacs.009 document in ``data``."""
     root = _parse_xml(data, source)
     messages: list[Message] = []
-    for element in root.iter():
-        fmt = _ROOTS.get(element.tag)
-        if fmt is None:
-            continue
+    for element, fmt in _documents(root):
         header = element.find("GrpHdr")
         msg_id = _text(header, "MsgId")
         if header is None or msg_id is None:
@@ -67,6 +64,21 @@ def parse_pacs(data: bytes, source: str) -> list[Message]:
     if not messages:
         raise PaymentFormatError(source, None, "no pacs.008 or pacs.009 credit transfer transaction found")
     return messages
+
+
+def _documents(root: Element) -> list[tuple[Element, MessageFormat]]:
+    """The pacs.008 / pacs.009 message elements in document order, without descending into them (their
+    transactions hold no documents): a wrapper's few elements are visited, not every element."""
+    found: list[tuple[Element, MessageFormat]] = []
+    stack = [root]
+    while stack:
+        element = stack.pop()
+        fmt = _ROOTS.get(element.tag)
+        if fmt is not None:
+            found.append((element, fmt))
+        elif len(element):
+            stack.extend(reversed(element))
+    return found
 
 
 _DECLARED_ENCODING_RE = re.compile(rb"^\s*<\?xml[^>]*encoding\s*=\s*[\"']([A-Za-z0-9._-]+)[\"']")
@@ -118,17 +130,9 @@ def _parse_xml(data: bytes, source: str) -> Element:
     return root
 
 
-def _find(element: Element | None, path: str) -> Element | None:
-    """``element.find`` for a ``A/B/C`` path, one C-level child lookup per step."""
-    for tag in path.split("/") if "/" in path else (path,):
-        if element is None:
-            return None
-        element = element.find(tag)
-    return element
-
-
-def _text(element: Element | None, path: str) -> str | None:
-    return _value(_find(element, path))
+def _text(element: Element | None, tag: str) -> str | None:
+    """The stripped text of ``element``'s first child ``tag`` (one C-level lookup), None when absent."""
+    return None if element is None else _value(element.find(tag))
 
 
 def _value(element: Element | None) -> str | None:
@@ -148,23 +152,28 @@ def _transaction(
     index: int,
 ) -> Message:
     record = f"transaction {index} (MsgId {msg_id})"
-    parties = _chain(tx, group_agents, fmt == "pacs.009", "")
-    texts = _texts(tx, "")
-    underlying = tx.find("UndrlygCstmrCdtTrf")
+    kids = _kids(tx)
+    parties = _chain(kids, group_agents, fmt == "pacs.009", "")
+    texts = _texts(tx, kids, "")
+    underlying = kids.get("UndrlygCstmrCdtTrf")
     if underlying is not None:
-        parties += _chain(underlying, {}, False, "underlying_")
-        texts += _texts(underlying, "underlying_")
-    amount_el = tx.find("IntrBkSttlmAmt")
+        inner = _kids(underlying)
+        parties += _chain(inner, {}, False, "underlying_")
+        texts += _texts(underlying, inner, "underlying_")
+    amount_el = kids.get("IntrBkSttlmAmt")
+    payment_id = kids.get("PmtId")
     return Message(
         format=fmt,
         message_id=msg_id,
         source=source,
         index=index,
-        uetr=_text(tx, "PmtId/UETR"),
-        end_to_end_id=_text(tx, "PmtId/EndToEndId"),
+        uetr=_text(payment_id, "UETR"),
+        end_to_end_id=_text(payment_id, "EndToEndId"),
         amount=_amount(amount_el, source, record),
         currency=amount_el.get("Ccy") if amount_el is not None else None,
-        settlement_date=_date(_text(tx, "IntrBkSttlmDt") or _text(header, "IntrBkSttlmDt"), source, record),
+        settlement_date=_date(
+            _value(kids.get("IntrBkSttlmDt")) or _text(header, "IntrBkSttlmDt"), source, record
+        ),
         cover=underlying is not None,
         parties=tuple(parties),
         texts=tuple(texts),
@@ -180,30 +189,45 @@ def _kids(element: Element | None) -> dict[str, Element]:
     return kids
 
 
-def _chain(tx: Element, fallback: dict[str, Element], fi_parties: bool, prefix: str) -> list[Party]:
-    """Every agent and party of a transaction; group-header agents (``fallback``) fill roles the
-    transaction omits."""
-    kids = _kids(tx)
+_AGENT_ROLES: dict[str, tuple[tuple[str, str, str], ...]] = {
+    prefix: tuple((tag, f"{tag}Acct", prefix + role) for tag, role in _AGENTS)
+    for prefix in ("", "underlying_")
+}
+_PARTY_ROLES: dict[str, tuple[tuple[str, str, str], ...]] = {
+    prefix: tuple((tag, f"{tag}Acct", prefix + role) for tag, role in _PARTIES)
+    for prefix in ("", "underlying_")
+}
+"""Element, account element and role of each agent and party, per role prefix (built once)."""
+
+
+def _chain(
+    kids: dict[str, Element], fallback: dict[str, Element], fi_parties: bool, prefix: str
+) -> list[Party]:
+    """Every agent and party of a transaction (its children by tag: ``kids``); group-header agents
+    (``fallback``) fill roles the transaction omits."""
     found: list[Party] = []
-    for tag, role in _AGENTS:
+    for tag, account, role in _AGENT_ROLES[prefix]:
         element = kids.get(tag)
         if element is None:
             element = fallback.get(tag)
         if element is not None:
-            found.append(_agent(element, kids.get(f"{tag}Acct"), prefix + role))
-    for tag, role in _PARTIES:
+            found.append(_agent(element, kids.get(account), role))
+    for tag, account, role in _PARTY_ROLES[prefix]:
         element = kids.get(tag)
         if element is None:
             continue
         if fi_parties and element.find("FinInstnId") is not None:
-            found.append(_agent(element, kids.get(f"{tag}Acct"), prefix + role))
+            found.append(_agent(element, kids.get(account), role))
         else:
-            found.append(_party(element, kids.get(f"{tag}Acct"), prefix + role))
+            found.append(_party(element, kids.get(account), role))
     return found
 
 
 def _account(element: Element | None) -> Account | None:
-    value = _text(element, "Id/IBAN") or _text(element, "Id/Othr/Id")
+    ident = None if element is None else element.find("Id")
+    if ident is None:
+        return None
+    value = _text(ident, "IBAN") or _text(ident.find("Othr"), "Id")
     return Account(value) if value else None
 
 
@@ -255,8 +279,10 @@ def _agent(element: Element, account: Element | None, role: str) -> Party:
 
 
 def _party(element: Element, account: Element | None, role: str) -> Party:
-    org = _find(element, "Id/OrgId")
-    person = _find(element, "Id/PrvtId")
+    kids = _kids(element)
+    ident = kids.get("Id")
+    org = None if ident is None else ident.find("OrgId")
+    person = None if ident is None else ident.find("PrvtId")
     identifiers = [
         e.text.strip()
         for holder in (org, person)
@@ -264,46 +290,61 @@ def _party(element: Element, account: Element | None, role: str) -> Party:
         for e in holder.iter()
         if e.tag in ("LEI", "Id") and e.text and e.text.strip()
     ]
-    phones = [
-        e.text.strip() for e in element.iterfind("CtctDtls/*") if e.tag in ("PhneNb", "MobNb") and e.text
-    ]
+    contact = kids.get("CtctDtls")
+    phones = (
+        [e.text.strip() for e in contact if e.tag in ("PhneNb", "MobNb") and e.text]
+        if contact is not None
+        else []
+    )
     bic = _text(org, "AnyBIC") or _text(org, "BICOrBEI")
     return Party(
         role=role,
         kind="party",
-        name=_text(element, "Nm"),
+        name=_value(kids.get("Nm")),
         bic=compact(bic) if bic else None,
         account=_account(account),
-        address=_address(element.find("PstlAdr")),
+        address=_address(kids.get("PstlAdr")),
         identifiers=tuple(identifiers),
         phones=tuple(phones),
     )
 
 
-def _texts(tx: Element, prefix: str) -> list[FreeText]:
+def _all(element: Element, kids: dict[str, Element], tag: str) -> list[Element]:
+    """Every child ``tag`` of ``element``; the C-level ``findall`` only runs when there is one."""
+    return element.findall(tag) if tag in kids else []
+
+
+def _texts(tx: Element, kids: dict[str, Element], prefix: str) -> list[FreeText]:
     texts: list[FreeText] = []
-    for line in tx.iterfind("RmtInf/Ustrd"):
-        if line.text and line.text.strip():
-            texts.append(FreeText(prefix + "remittance_text", line.text.strip()))
-    for structured in tx.iterfind("RmtInf/Strd"):
-        leaves = [e.text.strip() for e in structured.iter() if len(e) == 0 and e.text and e.text.strip()]
-        if leaves:
-            texts.append(FreeText(prefix + "remittance_structured", " ".join(leaves)))
-    purpose = _text(tx, "Purp/Cd") or _text(tx, "Purp/Prtry")
+    remittances = _all(tx, kids, "RmtInf")
+    for remittance in remittances:
+        for line in remittance.findall("Ustrd"):
+            if line.text and line.text.strip():
+                texts.append(FreeText(prefix + "remittance_text", line.text.strip()))
+    for remittance in remittances:
+        for structured in remittance.findall("Strd"):
+            leaves = [e.text.strip() for e in structured.iter() if len(e) == 0 and e.text and e.text.strip()]
+            if leaves:
+                texts.append(FreeText(prefix + "remittance_structured", " ".join(leaves)))
+    purpose_el = kids.get("Purp")
+    purpose = _text(purpose_el, "Cd") or _text(purpose_el, "Prtry")
     if purpose:
         texts.append(FreeText(prefix + "purpose", purpose))
     for tag, role in (
         ("InstrForCdtrAgt", "instruction_for_creditor_agent"),
         ("InstrForNxtAgt", "instruction_for_next_agent"),
     ):
-        for instruction in tx.iterfind(tag):
+        for instruction in _all(tx, kids, tag):
             parts = [v for v in (_text(instruction, "Cd"), _text(instruction, "InstrInf")) if v]
             if parts:
                 texts.append(FreeText(prefix + role, " ".join(parts)))
-    for info in tx.iterfind("RgltryRptg/Dtls"):
-        parts = [e.text.strip() for e in info.iter() if e.tag in ("Inf", "Cd") and e.text and e.text.strip()]
-        if parts:
-            texts.append(FreeText(prefix + "regulatory_reporting", " ".join(parts)))
+    for reporting in _all(tx, kids, "RgltryRptg"):
+        for info in reporting.findall("Dtls"):
+            parts = [
+                e.text.strip() for e in info.iter() if e.tag in ("Inf", "Cd") and e.text and e.text.strip()
+            ]
+            if parts:
+                texts.append(FreeText(prefix + "regulatory_reporting", " ".join(parts)))
     return texts
 
 

@@ -111,6 +111,8 @@ class ListNameScreener:
         total = len(self._names) + 1
         self._weights = {t: math.log(1.0 + total / (n + 1)) for t, n in frequency.items()}
         self._unseen_weight = math.log(1.0 + total)
+        self._folded = [WeightedName.of(folded, self._weight) for folded, _, _ in self._names]
+        self._texts = [folded for folded, _, _ in self._names]
 
     def _weight(self, token: str) -> float:
         """Inverse document frequency of a word over the listed names; unseen words weigh most."""
@@ -140,16 +142,15 @@ class ListNameScreener:
         if folded:
             candidates = list(self._candidates(folded))
             if len(candidates) > SHORTLIST:
+                texts = self._texts
                 ranked = process.extract(
-                    folded,
-                    [self._names[i][0] for i in candidates],
-                    scorer=fuzz.token_set_ratio,
-                    limit=SHORTLIST,
+                    folded, [texts[i] for i in candidates], scorer=fuzz.token_set_ratio, limit=SHORTLIST
                 )
                 candidates = [candidates[position] for _, _, position in ranked]
+            query = WeightedName.of(folded, self._weight)
             for index in candidates:
-                listed_name, party, original = self._names[index]
-                score = similarity(folded, listed_name, self._weight)
+                _, party, original = self._names[index]
+                score = query.similarity(self._folded[index])
                 if score < self.min_score or not _compatible(schema, party.schema):
                     continue
                 current = best.get(party.id)
@@ -187,39 +188,61 @@ def similarity(a: str, b: str, weight: Callable[[str], float] = lambda token: 1.
     common one little; names whose numbers differ are scaled by ``NUMBER_MISMATCH_FACTOR``. A name that
     differs only in spacing (``JONCHI BU``, ``FOREIGN TRADEBANK``), with at most one letter more or less,
     scores its similarity with spaces removed when that is at least ``JOINED_MATCH``."""
-    left, right = a.split(), b.split()
-    if not left or not right:
-        return 0.0
-    pairs = sorted(
-        (
-            (JaroWinkler.normalized_similarity(x, y), i, j)
-            for i, x in enumerate(left)
-            for j, y in enumerate(right)
-        ),
-        reverse=True,
-    )
-    used_left: set[int] = set()
-    used_right: set[int] = set()
-    matched = 0.0
-    for sim, i, j in pairs:
-        if sim < TOKEN_MATCH:
-            break
-        if i in used_left or j in used_right:
-            continue
-        if sim < 1.0 and min(len(left[i]), len(right[j])) < FUZZY_TOKEN_CHARS:
-            continue
-        used_left.add(i)
-        used_right.add(j)
-        matched += sim * (weight(left[i]) + weight(right[j]))
-    total = sum(weight(t) for t in left) + sum(weight(t) for t in right)
-    aligned = matched / total if total else 0.0
-    left_joined, right_joined = "".join(left), "".join(right)
-    if _digits(left_joined) != _digits(right_joined):
-        return aligned * NUMBER_MISMATCH_FACTOR
-    if abs(len(left_joined) - len(right_joined)) > 1:
-        return aligned
-    joined = fuzz.ratio(left_joined, right_joined) / 100.0
-    return max(aligned, joined if joined >= JOINED_MATCH else 0.0)
+    return WeightedName.of(a, weight).similarity(WeightedName.of(b, weight))
+
+
+@dataclass(frozen=True, slots=True)
+class WeightedName:
+    """A folded name prepared for ``similarity``: its words, their weights and total, the name without
+    spaces and its digits. The screener prepares every listed name once and each query once, so a
+    comparison does only the word alignment."""
+
+    words: tuple[str, ...]
+    weights: tuple[float, ...]
+    total: float
+    joined: str
+    digits: str
+
+    @classmethod
+    def of(cls, folded: str, weight: Callable[[str], float]) -> WeightedName:
+        words = tuple(folded.split())
+        weights = tuple(weight(t) for t in words)
+        joined = "".join(words)
+        return cls(words, weights, sum(weights), joined, _digits(joined))
+
+    def similarity(self, other: WeightedName) -> float:
+        """``similarity`` of the two names (see there); the same value, computed from the prepared parts."""
+        left, right = self.words, other.words
+        if not left or not right:
+            return 0.0
+        pairs = sorted(
+            (
+                (sim, i, j)
+                for i, x in enumerate(left)
+                for j, y in enumerate(right)
+                if (sim := JaroWinkler.normalized_similarity(x, y, score_cutoff=TOKEN_MATCH)) >= TOKEN_MATCH
+            ),
+            reverse=True,
+        )
+        used_left: set[int] = set()
+        used_right: set[int] = set()
+        matched = 0.0
+        for sim, i, j in pairs:
+            if i in used_left or j in used_right:
+                continue
+            if sim < 1.0 and min(len(left[i]), len(right[j])) < FUZZY_TOKEN_CHARS:
+                continue
+            used_left.add(i)
+            used_right.add(j)
+            matched += sim * (self.weights[i] + other.weights[j])
+        total = self.total + other.total
+        aligned = matched / total if total else 0.0
+        if self.digits != other.digits:
+            return aligned * NUMBER_MISMATCH_FACTOR
+        if abs(len(self.joined) - len(other.joined)) > 1:
+            return aligned
+        joined = fuzz.ratio(self.joined, other.joined) / 100.0
+        return max(aligned, joined if joined >= JOINED_MATCH else 0.0)
 
 
 def _digits(text: str) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+
 import pytest
 from followthemoney import EntityProxy
 
@@ -49,3 +51,30 @@ def test_batch_equals_single_matches(screener: Screener) -> None:
 def test_batch_refuses_a_bad_query(screener: Screener) -> None:
     with pytest.raises(QueryError):
         screener.match_batch([Query("ok"), Query("")])
+
+
+def test_batch_leaves_the_garbage_collector_as_it_found_it(screener: Screener) -> None:
+    assert gc.isenabled()
+    screener.match_batch([Query("RI JE SON")])
+    assert gc.isenabled()
+    with pytest.raises(QueryError):
+        screener.match_batch([Query("")])
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        screener.match_batch([Query("RI JE SON")])
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_a_batch_leaves_no_cyclic_garbage(screener: Screener) -> None:
+    gc.collect()
+    gc.disable()
+    try:
+        screener.match_batch(
+            [Query("RI JE SON"), Query("Korea Ryonbong General Corporation", "Organization")]
+        )
+        assert gc.collect() == 0
+    finally:
+        gc.enable()

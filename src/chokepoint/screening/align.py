@@ -115,10 +115,6 @@ def token_similarity(
     return best
 
 
-def _weight(token: str, config: AlignConfig) -> float:
-    return len(token) * (config.low_weight if is_low_weight(token) else 1.0)
-
-
 def _join_possible(side: tuple[str, ...], long_others: list[str]) -> bool:
     """Whether any run of 2-3 neighbours has about the length of a long token of the other side."""
     lengths = [len(t) for t in side]
@@ -226,31 +222,45 @@ def _patronymic_swap(q: tuple[str, ...], c: tuple[str, ...], pairs: list[tuple[i
 def _measures(
     alignment: Alignment, q: tuple[str, ...], c: tuple[str, ...], config: AlignConfig
 ) -> dict[str, float]:
-    """The name measures features are made of (all in [0, 1])."""
-    wq = sum(_weight(t, config) for t in q) or 1.0
-    wc = sum(_weight(t, config) for t in c) or 1.0
-    matched_q = sum(p.similarity * _weight(p.query, config) for p in alignment.pairs)
-    matched_c = sum(p.similarity * _weight(p.candidate, config) for p in alignment.pairs)
-    strong = [p for p in alignment.pairs if not is_low_weight(p.query)]
+    """The name measures features are made of (all in [0, 1]); one pass over tokens and pairs."""
+    low = config.low_weight
+    wq = sum(len(t) * (low if is_low_weight(t) else 1.0) for t in q) or 1.0
+    wc = sum(len(t) * (low if is_low_weight(t) else 1.0) for t in c) or 1.0
+    matched = 0.0
+    weakest = 1.0
+    strong = weak_pairs = variants = edits = 0
+    for p in alignment.pairs:
+        q_low = is_low_weight(p.query)
+        matched += p.similarity * (
+            len(p.query) * (low if q_low else 1.0)
+            + len(p.candidate) * (low if is_low_weight(p.candidate) else 1.0)
+        )
+        if p.reason not in ("exact", "edit"):
+            variants += 1
+        if q_low:
+            continue
+        strong += 1
+        weakest = min(weakest, p.similarity)
+        if p.similarity < config.weak_pair_similarity:
+            weak_pairs += 1
+        if p.reason == "edit" and edits < 2:
+            edits = max(edits, OSA.distance(p.query, p.candidate))
     shorter_extra = alignment.query_extra if len(q) <= len(c) else alignment.candidate_extra
-    unanswered = [t for t in shorter_extra if not is_low_weight(t)]
-    weakest = 0.0 if unanswered or not strong else min(p.similarity for p in strong)
-    unpaired = [t for t in (*alignment.query_extra, *alignment.candidate_extra) if not is_low_weight(t)]
-    weak_pairs = [p for p in strong if p.similarity < config.weak_pair_similarity]
-    edits = max((OSA.distance(p.query, p.candidate) for p in strong if p.reason == "edit"), default=0)
+    if not strong or any(not is_low_weight(t) for t in shorter_extra):
+        weakest = 0.0
+    unpaired = sum(not is_low_weight(t) for t in (*alignment.query_extra, *alignment.candidate_extra))
     numbers_q = {t for t in q if t.isdigit()}
     numbers_c = {t for t in c if t.isdigit()}
     literal = q == c
     return {
-        "similarity": (matched_q + matched_c) / (wq + wc),
+        "similarity": matched / (wq + wc),
         "weakest_token": weakest,
-        "unpaired_words": min(len(unpaired), 3) / 3,
-        "weak_pairs": min(len(weak_pairs), 2) / 2,
+        "unpaired_words": min(unpaired, 3) / 3,
+        "weak_pairs": min(weak_pairs, 2) / 2,
         "several_edits": float(edits >= 2),
         "literal": float(literal),
         "reordered": float(not literal and not alignment.in_order and bool(alignment.pairs)),
-        "variant_share": sum(p.reason not in ("exact", "edit") for p in alignment.pairs)
-        / max(len(alignment.pairs), 1),
+        "variant_share": variants / max(len(alignment.pairs), 1),
         "number_mismatch": float(numbers_q != numbers_c and bool(numbers_q | numbers_c)),
     }
 

@@ -11,7 +11,9 @@ one name, worth the full feature table, then the feature table and the calibrate
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import gc
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import chain
 from typing import Any
@@ -64,6 +66,25 @@ class Match:
             "query_name": self.query_name,
             "explanation": self.explanation,
         }
+
+
+@contextmanager
+def _without_cyclic_gc() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector for a batch.
+
+    A built screener holds hundreds of thousands of long-lived container objects (records, name
+    forms, sets), and every full collection the batch's short-lived objects trigger rescans all of
+    them: about a quarter of the batch's CPU time on the UN + OFAC lists. Scoring creates no reference
+    cycles (reference counting frees everything), so nothing accumulates while the collector waits;
+    it is re-enabled, as it was, when the batch ends or fails.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _is_party(entity: EntityProxy) -> bool:
@@ -185,9 +206,10 @@ class Screener:
         self, queries: Sequence[Query | str], limit: int = 10, threshold: float | None = None
     ) -> list[list[Match]]:
         """``match`` for many queries; invalid queries raise ``QueryError`` naming the query."""
-        records = [(Query(name=q) if isinstance(q, str) else q).to_record() for q in queries]
         cut = self.threshold if threshold is None else threshold
-        return [self._rank(r, limit, cut) for r in records]
+        with _without_cyclic_gc():
+            records = [(Query(name=q) if isinstance(q, str) else q).to_record() for q in queries]
+            return [self._rank(r, limit, cut) for r in records]
 
     def score_pair(self, a: Query, b: Query) -> Scored:
         """Score two queries against each other (the ``screen pairs`` path)."""

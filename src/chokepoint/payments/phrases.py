@@ -44,6 +44,8 @@ class PhraseIndex(Generic[T]):
 
     def __init__(self, entries: Iterable[tuple[str, T]] = ()) -> None:
         self._phrases: dict[tuple[str, ...], list[T]] = {}
+        self._first: set[str] = set()
+        """First words of the phrases: a text word not in it starts no phrase, so costs one set probe."""
         self.max_tokens = 0
         for phrase, payload in entries:
             self.add(phrase, payload)
@@ -53,6 +55,7 @@ class PhraseIndex(Generic[T]):
         if not key:
             return
         self._phrases.setdefault(key, []).append(payload)
+        self._first.add(key[0])
         self.max_tokens = max(self.max_tokens, len(key))
 
     def __len__(self) -> int:
@@ -63,7 +66,10 @@ class PhraseIndex(Generic[T]):
         words = tokens(text)
         hits: list[PhraseHit[T]] = []
         seen: set[tuple[str, ...]] = set()
+        first = self._first
         for start in range(len(words)):
+            if words[start] not in first:
+                continue
             for size in range(min(self.max_tokens, len(words) - start), 0, -1):
                 key = words[start : start + size]
                 payloads = self._phrases.get(key)

@@ -30,7 +30,7 @@ from chokepoint.model import ListVersion
 from chokepoint.payments.batch import screener_for
 from chokepoint.payments.evaluation import Score, evaluate
 from chokepoint.payments.generator import FRONTS_SOURCE, GeneratorConfig, build, front_companies, write
-from chokepoint.payments.parse import parse_file
+from chokepoint.payments.parse import parse_files
 from chokepoint.payments.screen import PaymentScreener
 from chokepoint.payments.screener import CachedScreener, EngineScreener, PartyScreener
 from chokepoint.payments.typologies import find_typologies
@@ -63,7 +63,7 @@ def _run_seed(
     generated = build(GeneratorConfig(seed=seed, messages=messages), screener.watchlist)
     files = write(generated, folder / str(seed))
     start, cpu_start = time.perf_counter(), time.process_time()
-    parsed = [m for path in files for m in parse_file(path)]
+    parsed = parse_files(files)
     parsed_at, cpu_parsed = time.perf_counter(), time.process_time()
     inner = screener.screener.inner if isinstance(screener.screener, CachedScreener) else screener.screener
     screener.screener = CachedScreener(inner)

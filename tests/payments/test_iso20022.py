@@ -10,8 +10,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from chokepoint.payments import parse_bytes, parse_file
+from chokepoint.payments import parse_bytes, parse_file, parse_files
 from chokepoint.payments.errors import PaymentFormatError
+
+from .test_mt import MT202COV
 
 PACS009_COV = b"""<?xml version="1.0" encoding="UTF-8"?>
 <Document xmlns="urn:iso:std:iso:20022:tech:xsd:pacs.009.001.08">
@@ -123,3 +125,12 @@ def test_prefixed_namespaces_and_an_app_header_envelope_read_alike() -> None:
 def test_entity_references_without_a_dtd_are_a_typed_error() -> None:
     with pytest.raises(PaymentFormatError, match="malformed XML"):
         parse_bytes(PACS009_COV.replace(b"Acme GmbH", b"Acme &ext; GmbH"), "cov.xml")
+
+
+def test_a_batch_of_files_reads_as_each_file_in_turn(tmp_path: Path) -> None:
+    xml, fin = tmp_path / "cov.xml", tmp_path / "cov.fin"
+    xml.write_bytes(PACS009_COV)
+    fin.write_text(MT202COV, encoding="utf-8")
+    assert parse_files([xml, fin, xml]) == [*parse_file(xml), *parse_file(fin), *parse_file(xml)]
+    with pytest.raises(PaymentFormatError, match="cannot read"):
+        parse_files([xml, tmp_path / "missing.xml"])

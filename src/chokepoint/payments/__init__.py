@@ -4,6 +4,6 @@ over batches. See docs/payments.md.
 """
 
 from chokepoint.payments.message import Account, Address, FreeText, Message, Party
-from chokepoint.payments.parse import parse_bytes, parse_file
+from chokepoint.payments.parse import parse_bytes, parse_file, parse_files
 
-__all__ = ["Account", "Address", "FreeText", "Message", "Party", "parse_bytes", "parse_file"]
+__all__ = ["Account", "Address", "FreeText", "Message", "Party", "parse_bytes", "parse_file", "parse_files"]

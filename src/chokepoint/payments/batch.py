@@ -16,7 +16,7 @@ from chokepoint.config import shared_data_dir
 from chokepoint.payments.alerts import Alert
 from chokepoint.payments.dispositions import DispositionStore
 from chokepoint.payments.message import Message
-from chokepoint.payments.parse import parse_bytes, parse_file
+from chokepoint.payments.parse import parse_bytes, parse_files
 from chokepoint.payments.screen import Matcher, PaymentScreener
 from chokepoint.payments.typologies import find_typologies
 from chokepoint.store import Store
@@ -104,7 +104,7 @@ def screen_paths(
     include_dismissed: bool = False,
     matcher: Matcher = "words",
 ) -> ScreeningRun:
-    messages = [m for path in paths for m in parse_file(path)]
+    messages = parse_files(paths)
     return screen_messages(
         messages,
         screener_for(store, matcher),

@@ -134,3 +134,14 @@ def test_a_batch_of_files_reads_as_each_file_in_turn(tmp_path: Path) -> None:
     assert parse_files([xml, fin, xml]) == [*parse_file(xml), *parse_file(fin), *parse_file(xml)]
     with pytest.raises(PaymentFormatError, match="cannot read"):
         parse_files([xml, tmp_path / "missing.xml"])
+
+
+def test_parties_read_again_keep_what_differs() -> None:
+    start, end = PACS009_COV.index(b"<CdtTrfTxInf>"), PACS009_COV.index(b"</CdtTrfTxInf>") + 14
+    second = PACS009_COV[start:end].replace(b"<TwnNm>Berlin</TwnNm>", b"<TwnNm>Sinuiju</TwnNm>")
+    first, again = parse_bytes(PACS009_COV[:end] + second + PACS009_COV[end:], "cov.xml")
+    debtor, moved = first.party("underlying_debtor"), again.party("underlying_debtor")
+    assert debtor is not None and moved is not None and debtor.name == moved.name
+    assert debtor.address is not None and debtor.address.town == "Berlin"
+    assert moved.address is not None and moved.address.town == "Sinuiju"
+    assert first.party("debtor_agent") is again.party("debtor_agent")

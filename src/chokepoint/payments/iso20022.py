@@ -16,7 +16,7 @@ from xml.parsers import expat
 
 from chokepoint.payments.errors import PaymentFormatError
 from chokepoint.payments.identifiers import compact
-from chokepoint.payments.message import Account, Address, FreeText, Message, MessageFormat, Party
+from chokepoint.payments.message import Account, Address, FreeText, Message, MessageFormat, Party, PartyKind
 from chokepoint.sources.xmlsafe import MAX_TEXT_BYTES
 
 _ROOTS: dict[str, MessageFormat] = {"FIToFICstmrCdtTrf": "pacs.008", "FICdtTrf": "pacs.009"}
@@ -223,12 +223,12 @@ def _chain(
     return found
 
 
-def _account(element: Element | None) -> Account | None:
+def _account(element: Element | None) -> str | None:
+    """The account identifier: the IBAN, else the other identifier."""
     ident = None if element is None else element.find("Id")
     if ident is None:
         return None
-    value = _text(ident, "IBAN") or _text(ident.find("Othr"), "Id")
-    return Account(value) if value else None
+    return _text(ident, "IBAN") or _text(ident.find("Othr"), "Id")
 
 
 def _address(element: Element | None) -> Address | None:
@@ -255,9 +255,57 @@ def _address(element: Element | None) -> Address | None:
     )
 
 
+PARTY_MEMO_SIZE = 1 << 16
+"""Parties remembered by what was read for them (role, name, BIC, identifiers, phones, account and the
+raw address fields) to the immutable ``Party``: traffic repeats the same banks and customers, so each is
+built once; the memo starts afresh when full."""
+
+_PartyKey = tuple[
+    str,
+    str,
+    str | None,
+    str | None,
+    tuple[str, ...],
+    tuple[str, ...],
+    str | None,
+    tuple[tuple[str, str | None], ...],
+]
+_READ: dict[_PartyKey, Party] = {}
+
+
+def _built(
+    role: str,
+    kind: PartyKind,
+    name: str | None,
+    bic: str | None,
+    identifiers: tuple[str, ...],
+    phones: tuple[str, ...],
+    account: str | None,
+    address: Element | None,
+) -> Party:
+    """The ``Party`` of these values, from the memo when the same party was read before."""
+    raw_address = () if address is None else tuple((child.tag, child.text) for child in address)
+    key = (role, kind, name, bic, identifiers, phones, account, raw_address)
+    party = _READ.get(key)
+    if party is None:
+        if len(_READ) >= PARTY_MEMO_SIZE:
+            _READ.clear()
+        party = _READ[key] = Party(
+            role=role,
+            kind=kind,
+            name=name,
+            bic=compact(bic) if bic else None,
+            account=Account(account) if account else None,
+            address=_address(address),
+            identifiers=identifiers,
+            phones=phones,
+        )
+    return party
+
+
 def _agent(element: Element, account: Element | None, role: str) -> Party:
     fin = _kids(element.find("FinInstnId"))
-    identifiers = [
+    identifiers = tuple(
         v
         for v in (
             _text(fin.get("ClrSysMmbId"), "MmbId"),
@@ -265,17 +313,10 @@ def _agent(element: Element, account: Element | None, role: str) -> Party:
             _text(fin.get("Othr"), "Id"),
         )
         if v
-    ]
-    bic = _value(fin.get("BICFI")) or _value(fin.get("BIC"))
-    return Party(
-        role=role,
-        kind="agent",
-        name=_value(fin.get("Nm")),
-        bic=compact(bic) if bic else None,
-        account=_account(account),
-        address=_address(fin.get("PstlAdr")),
-        identifiers=tuple(identifiers),
     )
+    bic = _value(fin.get("BICFI")) or _value(fin.get("BIC"))
+    name = _value(fin.get("Nm"))
+    return _built(role, "agent", name, bic, identifiers, (), _account(account), fin.get("PstlAdr"))
 
 
 def _party(element: Element, account: Element | None, role: str) -> Party:
@@ -283,30 +324,22 @@ def _party(element: Element, account: Element | None, role: str) -> Party:
     ident = kids.get("Id")
     org = None if ident is None else ident.find("OrgId")
     person = None if ident is None else ident.find("PrvtId")
-    identifiers = [
+    identifiers = tuple(
         e.text.strip()
         for holder in (org, person)
         if holder is not None
         for e in holder.iter()
         if e.tag in ("LEI", "Id") and e.text and e.text.strip()
-    ]
+    )
     contact = kids.get("CtctDtls")
     phones = (
-        [e.text.strip() for e in contact if e.tag in ("PhneNb", "MobNb") and e.text]
+        tuple(e.text.strip() for e in contact if e.tag in ("PhneNb", "MobNb") and e.text)
         if contact is not None
-        else []
+        else ()
     )
     bic = _text(org, "AnyBIC") or _text(org, "BICOrBEI")
-    return Party(
-        role=role,
-        kind="party",
-        name=_value(kids.get("Nm")),
-        bic=compact(bic) if bic else None,
-        account=_account(account),
-        address=_address(kids.get("PstlAdr")),
-        identifiers=tuple(identifiers),
-        phones=tuple(phones),
-    )
+    name = _value(kids.get("Nm"))
+    return _built(role, "party", name, bic, identifiers, phones, _account(account), kids.get("PstlAdr"))
 
 
 def _all(element: Element, kids: dict[str, Element], tag: str) -> list[Element]:

@@ -218,8 +218,21 @@ def _parties(fields: list[tuple[str, str]], mt_type: str, source: str, record: s
         number, option = tag[:2], tag[2:] or None
         if number in table:
             role, kind = table[number]
-            parties.append(_party(role, kind, option, value, source, f"{record}, field {tag}"))
+            key = (role, kind, option, value)
+            party = _PARTIES.get(key)
+            if party is None:
+                if len(_PARTIES) >= PARTY_MEMO_SIZE:
+                    _PARTIES.clear()
+                party = _PARTIES[key] = _party(role, kind, option, value, source, f"{record}, field {tag}")
+            parties.append(party)
     return parties
+
+
+PARTY_MEMO_SIZE = 1 << 16
+"""Party fields remembered as read (role, option and raw text to the immutable ``Party``): traffic repeats
+the same banks and customers, so most fields are read once; the memo starts afresh when full."""
+
+_PARTIES: dict[tuple[str, PartyKind, str | None, str], Party] = {}
 
 
 def _party(role: str, kind: PartyKind, option: str | None, value: str, source: str, record: str) -> Party:

@@ -41,3 +41,8 @@ def test_a_hanja_query_finds_the_romanized_list_entry_and_not_another_kim(
     matches = screener.match(Query("金正恩", "Person"), threshold=0.5)
     assert matches and matches[0].entity_id == "un-sc-KPi.075"
     assert all(m.entity_id != "un-sc-KPi.099" for m in matches)
+
+
+def test_a_han_name_longer_than_a_korean_name_is_read_as_chinese_only() -> None:
+    systems = {f.system for f in analyze_name("素琴 月英 陳", "person").forms}
+    assert systems == {"pinyin", "wade-giles"}

@@ -11,7 +11,9 @@ Chinese-language sources write for them. Readings keep an initial ㄹ (리, 류,
 them; the South Korean spellings without it (Lee, Yu, Im, No) are equated by ``variants``.
 
 A name is read only if every one of its Han characters is in the table: a Chinese name with characters
-Korean names do not use gets no Korean reading.
+Korean names do not use gets no Korean reading. ``names`` reads only person names of two to four
+characters this way (the length of Korean personal names), so longer Chinese names are read as
+Chinese only.
 """
 
 from __future__ import annotations

@@ -154,6 +154,12 @@ def _hangul_forms(text: str, kind: NameKind) -> list[tuple[System, str]]:
     return forms
 
 
+def _korean_name_length(text: str) -> bool:
+    """A Korean personal name has two to four syllables (surname of one or two, given name of one or
+    two; National Institute of Korean Language): longer Han names are not read as Korean."""
+    return 2 <= len("".join(text.split())) <= 4
+
+
 def transliterate(text: str, kind: NameKind) -> list[tuple[System, str]]:
     """Latin renderings of ``text``: itself if Latin, else one per romanization system of its script."""
     script = script_of(text)
@@ -166,7 +172,7 @@ def transliterate(text: str, kind: NameKind) -> list[tuple[System, str]]:
             ("pinyin", " ".join(lazy_pinyin(text))),
             ("wade-giles", " ".join(lazy_pinyin(text, style=Style.WADEGILES))),
         ]
-        reading = korean_reading(text)  # a Korean name in Hanja: its Korean reading, romanized
+        reading = korean_reading(text) if kind == "person" and _korean_name_length(text) else None
         return forms + _hangul_forms(reading, kind) if reading else forms
     return [("abjad" if script in _ABJAD_SCRIPTS else "icu", text)]
 

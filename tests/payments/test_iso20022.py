@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from chokepoint.payments import parse_bytes, parse_file, parse_files
 from chokepoint.payments.errors import PaymentFormatError
+from chokepoint.payments.parse import forget_parties
 
 from .test_mt import MT202COV
 
@@ -145,3 +146,10 @@ def test_parties_read_again_keep_what_differs() -> None:
     assert debtor.address is not None and debtor.address.town == "Berlin"
     assert moved.address is not None and moved.address.town == "Sinuiju"
     assert first.party("debtor_agent") is again.party("debtor_agent")
+
+
+def test_forgetting_the_parties_read_changes_no_result() -> None:
+    (before,) = parse_bytes(PACS009_COV, "cov.xml")
+    forget_parties()
+    (after,) = parse_bytes(PACS009_COV, "cov.xml")
+    assert after == before and after.party("debtor_agent") is not before.party("debtor_agent")

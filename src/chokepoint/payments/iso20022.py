@@ -273,6 +273,11 @@ _PartyKey = tuple[
 _READ: dict[_PartyKey, Party] = {}
 
 
+def forget_parties() -> None:
+    """Empty the memo of parties read so far."""
+    _READ.clear()
+
+
 def _built(
     role: str,
     kind: PartyKind,

@@ -235,6 +235,11 @@ the same banks and customers, so most fields are read once; the memo starts afre
 _PARTIES: dict[tuple[str, PartyKind, str | None, str], Party] = {}
 
 
+def forget_parties() -> None:
+    """Empty the memo of parties read so far."""
+    _PARTIES.clear()
+
+
 def _party(role: str, kind: PartyKind, option: str | None, value: str, source: str, record: str) -> Party:
     lines = [line.rstrip() for line in value.split("\n") if line.strip()]
     if not lines:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
+from chokepoint.payments import iso20022, mt
 from chokepoint.payments.collector import collector_paused
 from chokepoint.payments.errors import PaymentFormatError
 from chokepoint.payments.iso20022 import parse_pacs
@@ -13,6 +14,13 @@ from chokepoint.payments.mt import parse_mt_text
 
 MAX_FILE_BYTES = 512 << 20
 """The largest payment file read at once (512 MiB); split bigger batches."""
+
+
+def forget_parties() -> None:
+    """Empty the parsers' memos of parties already read (``PARTY_MEMO_SIZE`` in ``iso20022`` and ``mt``),
+    e.g. so that a benchmark times every batch from cold; results never depend on them."""
+    iso20022.forget_parties()
+    mt.forget_parties()
 
 
 def parse_bytes(data: bytes, source: str = "<input>") -> list[Message]:

@@ -51,3 +51,17 @@ def test_a_patronymic_chain_in_the_other_order_is_a_son_and_his_father() -> None
 def test_a_leading_ben_is_a_given_name_not_a_patronymic_link() -> None:
     alignment = align(("ben", "netanyahu"), ("netanyahu", "ben"))
     assert alignment.measures["patronymic_swap"] == 0.0
+
+
+def test_an_organisation_acronym_pairs_with_the_words_it_abbreviates() -> None:
+    alignment = align(("pla",), ("peoples", "liberation", "army"), acronyms=True)
+    assert [(p.query, p.candidate, p.reason) for p in alignment.pairs] == [
+        ("pla", "peoplesliberationarmy", "initial")
+    ]
+    assert alignment.measures["unpaired_words"] == 0.0
+
+
+def test_acronyms_are_only_read_when_asked_and_must_spell_every_initial() -> None:
+    assert not align(("pla",), ("peoples", "liberation", "army")).pairs
+    partial = align(("pl",), ("peoples", "liberation", "army"), acronyms=True)
+    assert partial.measures["unpaired_words"] > 0

@@ -71,3 +71,14 @@ def test_model_json_round_trip_and_bad_file() -> None:
     assert Model.from_json(model.to_json()) == model
     with pytest.raises(Exception, match="not a screening model"):
         Model.from_json("{}")
+
+
+def test_an_acronym_matches_its_organisation_but_not_a_person() -> None:
+    model = packaged_model()
+    org = score(
+        Query("PLA", "Organization").to_record(),
+        Query("People's Liberation Army", "Organization").to_record(),
+        model,
+    ).score
+    person = score(Query("PL", "Person").to_record(), Query("Paul Lee", "Person").to_record(), model).score
+    assert org >= 0.7 > person

@@ -45,6 +45,9 @@ class AlignConfig:
     (Muhammad / Mohammed): transliteration writes short vowels as it pleases. Shorter words, such as
     Korean syllables (Jong / Jang), are different names when their vowels differ."""
     initial_similarity: float = 0.7
+    acronym_similarity: float = 0.85
+    """An organisation's acronym against the words it abbreviates (PLA / People's Liberation Army):
+    lists carry acronyms as aliases (KOMID), but an acronym names less than the full name."""
     """An initial against a word it begins (A. / Ali)."""
     min_pair_similarity: float = 0.5
     """Below this two tokens are not paired at all."""
@@ -153,19 +156,65 @@ def _join_adjacent(
     return tuple(out)
 
 
+def _join_acronym_runs(
+    side: tuple[str, ...], other: tuple[str, ...]
+) -> tuple[tuple[str, ...], list[tuple[str, str]]]:
+    """Join each run of ``side`` whose initials spell a 2-6 letter word of ``other`` that ``side``
+    lacks; return the new ``side`` and the (acronym, joined run) pairs."""
+    acronyms = {t for t in other if 2 <= len(t) <= 6 and t.isalpha() and t not in side}
+    if not acronyms or len(side) < 2:
+        return side, []
+    out: list[str] = []
+    found: list[tuple[str, str]] = []
+    i = 0
+    while i < len(side):
+        for acronym in sorted(acronyms, key=len, reverse=True):
+            run = side[i : i + len(acronym)]
+            if (
+                len(run) == len(acronym)
+                and all(len(t) > 1 for t in run)
+                and "".join(t[0] for t in run) == acronym
+            ):
+                joined = "".join(run)
+                out.append(joined)
+                found.append((acronym, joined))
+                acronyms.discard(acronym)
+                i += len(run)
+                break
+        else:
+            out.append(side[i])
+            i += 1
+    return tuple(out), found
+
+
 def align(
     query: tuple[str, ...],
     candidate: tuple[str, ...],
     mode: Mode = "romanized",
     config: AlignConfig = DEFAULT_CONFIG,
+    acronyms: bool = False,
 ) -> Alignment:
-    """Pair the tokens of two forms greedily by similarity (see the module docstring)."""
+    """Pair the tokens of two forms greedily by similarity (see the module docstring).
+
+    With ``acronyms`` (organisation names), a word of one side that spells the initials of a run of
+    words of the other (PLA / People's Liberation Army, US / United States) is paired with that run.
+    """
     q = _join_adjacent(query, candidate, mode, config)
     c = _join_adjacent(candidate, q, mode, config)
-    scored = []
+    expanded: set[tuple[str, str]] = set()
+    if acronyms:
+        c, found_c = _join_acronym_runs(c, q)
+        q, found_q = _join_acronym_runs(q, c)
+        expanded = {(a, run) for a, run in found_c} | {(run, a) for a, run in found_q}
+    scored: list[tuple[float, int, int, int, Reason]] = []
     for i, a in enumerate(q):
         for j, b in enumerate(c):
-            sim, reason = token_similarity(a, b, mode, config)
+            sim: float
+            reason: Reason
+            if (a, b) in expanded:
+                sim, reason = config.acronym_similarity, "initial"
+            else:
+                sim, reason = token_similarity(a, b, mode, config)
             if sim >= config.min_pair_similarity:
                 scored.append((sim, -abs(i - j), i, j, reason))
     scored.sort(reverse=True)
@@ -266,7 +315,11 @@ def _measures(
 
 
 def compare_forms(
-    query: NameForm, candidate: NameForm, same_script: bool, config: AlignConfig = DEFAULT_CONFIG
+    query: NameForm,
+    candidate: NameForm,
+    same_script: bool,
+    config: AlignConfig = DEFAULT_CONFIG,
+    acronyms: bool = False,
 ) -> Alignment:
     """Align two forms in the mode their systems call for (see ``names`` for why)."""
     if same_script:
@@ -275,4 +328,4 @@ def compare_forms(
         mode = "consonants"
     else:
         mode = "romanized"
-    return align(query.tokens, candidate.tokens, mode, config)
+    return align(query.tokens, candidate.tokens, mode, config, acronyms)

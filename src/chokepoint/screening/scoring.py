@@ -110,10 +110,11 @@ def best_alignment(
         None,
         None,
     )
+    acronyms = query.kind == "org" and candidate.kind == "org"
     for qn in query.names:
         for cn in candidate.names if candidate_names is None else candidate_names:
             for qf, cf, same_script in _form_pairs(qn, cn):
-                alignment = compare_forms(qf, cf, same_script, config)
+                alignment = compare_forms(qf, cf, same_script, config, acronyms)
                 m = alignment.measures
                 key = (m["similarity"] - 0.2 * cn.weak, m["weakest_token"])
                 if key > best[:2]:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
+from chokepoint.collector import collector_paused
 from chokepoint.payments import iso20022, mt
-from chokepoint.payments.collector import collector_paused
 from chokepoint.payments.errors import PaymentFormatError
 from chokepoint.payments.iso20022 import parse_pacs
 from chokepoint.payments.message import Message

@@ -18,8 +18,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Literal
 
+from chokepoint.collector import collector_paused
 from chokepoint.payments.alerts import Alert
-from chokepoint.payments.collector import collector_paused
 from chokepoint.payments.identifiers import bic_country
 from chokepoint.payments.indicators import DPRK_COUNTRY, BannedGoods, DprkIndicators, IndicatorHit
 from chokepoint.payments.message import Address, Message, Party

@@ -11,9 +11,7 @@ one name, worth the full feature table, then the feature table and the calibrate
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import chain
 from typing import Any
@@ -22,6 +20,7 @@ import numpy as np
 from followthemoney import EntityProxy
 from rapidfuzz import fuzz, process
 
+from chokepoint.collector import collector_paused
 from chokepoint.screening.defaults import DEFAULT_THRESHOLD
 from chokepoint.screening.identifiers import normalize_identifier
 from chokepoint.screening.index import DEFAULT_LIMIT, CandidateIndex
@@ -66,25 +65,6 @@ class Match:
             "query_name": self.query_name,
             "explanation": self.explanation,
         }
-
-
-@contextmanager
-def _without_cyclic_gc() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector for a batch.
-
-    A built screener holds hundreds of thousands of long-lived container objects (records, name
-    forms, sets), and every full collection the batch's short-lived objects trigger rescans all of
-    them: about a quarter of the batch's CPU time on the UN + OFAC lists. Scoring creates no reference
-    cycles (reference counting frees everything), so nothing accumulates while the collector waits;
-    it is re-enabled, as it was, when the batch ends or fails.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _is_party(entity: EntityProxy) -> bool:
@@ -207,7 +187,7 @@ class Screener:
     ) -> list[list[Match]]:
         """``match`` for many queries; invalid queries raise ``QueryError`` naming the query."""
         cut = self.threshold if threshold is None else threshold
-        with _without_cyclic_gc():
+        with collector_paused():
             records = [(Query(name=q) if isinstance(q, str) else q).to_record() for q in queries]
             return [self._rank(r, limit, cut) for r in records]
 

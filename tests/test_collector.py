@@ -6,7 +6,7 @@ import gc
 
 import pytest
 
-from chokepoint.payments.collector import collector_paused
+from chokepoint.collector import collector_paused
 
 
 def test_collector_is_paused_inside_and_restored_after() -> None:

@@ -89,15 +89,7 @@ def _reference(edges: int) -> dict[str, Any]:
     from chokepoint.network.generator import Role, generate
 
     registry = generate(edges, seed=1)
-    stakes = list(
-        zip(
-            registry.owner.tolist(),
-            registry.asset.tolist(),
-            registry.low.tolist(),
-            registry.high.tolist(),
-            strict=True,
-        )
-    )
+    stakes = registry.stakes()
     listed = set(np.flatnonzero(np.isin(registry.role, [Role.SEED_PERSON, Role.SEED_COMPANY])).tolist())
     start = time.perf_counter()
     reference_verdicts(registry.node_count, stakes, listed)

@@ -205,15 +205,7 @@ def test_generated_networks_agree_with_the_reference(seed: int) -> None:
     from chokepoint.network.generator import generate
 
     registry = generate(3_000, seed)
-    stakes = list(
-        zip(
-            registry.owner.tolist(),
-            registry.asset.tolist(),
-            registry.low.tolist(),
-            registry.high.tolist(),
-            strict=True,
-        )
-    )
+    stakes = registry.stakes()
     listed = set(np.flatnonzero(np.isin(registry.role, [0, 1])).tolist())
     fast = _fast(registry.node_count, stakes, listed, strict=False)
     assert fast == reference_verdicts(registry.node_count, stakes, listed)

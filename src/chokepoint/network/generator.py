@@ -100,6 +100,12 @@ class SyntheticRegistry:
         prefixes = pl.Series(_PREFIX)[pl.Series(self.role.astype(np.int64))]
         return (prefixes + "-" + pl.Series(self.local).cast(pl.String)).alias("id")
 
+    def stakes(self) -> list[tuple[int, int, float, float]]:
+        """Every ownership edge as ``(owner, asset, low, high)`` in plain Python values."""
+        return list(
+            zip(self.owner.tolist(), self.asset.tolist(), self.low.tolist(), self.high.tolist(), strict=True)
+        )
+
     def network(self) -> npt.NDArray[np.int64]:
         """The unlisted side of the DPRK network (trading firms, shells, fronts): what leads should find."""
         return self.indices(Role.TRADING, Role.SHELL, Role.FRONT)

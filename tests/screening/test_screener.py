@@ -8,6 +8,7 @@ import pytest
 from followthemoney import EntityProxy
 
 from chokepoint.screening import Query, Screener
+from chokepoint.screening import screener as screener_module
 from chokepoint.screening.records import QueryError
 
 
@@ -46,6 +47,23 @@ def test_batch_equals_single_matches(screener: Screener) -> None:
     assert [[m.entity_id for m in ms] for ms in batch] == [
         [m.entity_id for m in screener.match(q)] for q in queries
     ]
+
+
+def test_batch_taken_stage_by_stage_in_several_chunks_keeps_each_query_s_matches(
+    screener: Screener, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    queries = [
+        Query("RI JE SON"),
+        Query("Korea Ryonbong General Corporation", "Organization"),
+        Query("Ri Che-son"),
+    ]
+    monkeypatch.setattr(screener_module, "BATCH_STAGE_SIZE", 2)
+    batch = screener.match_batch(queries, threshold=0.0)
+    single = [screener.match(q, threshold=0.0) for q in queries]
+    assert [[(m.entity_id, m.score) for m in ms] for ms in batch] == [
+        [(m.entity_id, m.score) for m in ms] for ms in single
+    ]
+    assert all(batch)
 
 
 def test_batch_refuses_a_bad_query(screener: Screener) -> None:

@@ -31,7 +31,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from followthemoney import model
 
@@ -192,8 +192,9 @@ class Feature:
     weight: float
     fitted: bool = False
 
-    @property
+    @cached_property
     def name(self) -> str:
+        """The function's name (read for every feature of every scored pair, so computed once)."""
         return self.func.__name__
 
     @property

@@ -132,7 +132,10 @@ def clean_positions(frame: pl.DataFrame) -> pl.DataFrame:
 
 
 def clean_statics(frame: pl.DataFrame) -> pl.DataFrame:
-    """Cast to :data:`STATIC_SCHEMA`; blank strings, placeholder IMOs and zero dimensions become nulls."""
+    """Cast to :data:`STATIC_SCHEMA`.
+
+    Blank strings, dummy IMO numbers (IMO0000001 and the like) and zero dimensions become nulls.
+    """
     out = frame.select(
         pl.col(name).cast(dtype, strict=False) if name in frame.columns else pl.lit(None, dtype).alias(name)
         for name, dtype in STATIC_SCHEMA.items()

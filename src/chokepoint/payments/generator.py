@@ -36,7 +36,7 @@ from chokepoint.payments.message import Account, Address, FreeText, Message, Mes
 from chokepoint.payments.proximity import exposures
 from chokepoint.payments.screener import fold_name
 from chokepoint.payments.watchlist import ListedParty, Watchlist
-from chokepoint.payments.writers import pacs_xml, rje
+from chokepoint.payments.writers import PRIMARY_OFFICE, pacs_xml, rje
 from chokepoint.store import Store
 
 PARETO_ALPHA = 1.5
@@ -581,7 +581,8 @@ def _nexus(world: _World, kind: str) -> tuple[Message, str]:
         front = rng.choice(world.fronts)
         return _replace(message, side, name=front.names[0].upper()), front.id
     if kind in ("listed_bic_agent", "kp_agent"):
-        bic = rng.choice(world.listed_bics) + "XXX" if kind == "listed_bic_agent" else world._bic("KP")
+        via_listed_bank = kind == "listed_bic_agent"
+        bic = rng.choice(world.listed_bics) + PRIMARY_OFFICE if via_listed_bank else world._bic("KP")
         agent = Party("intermediary_agent_1", "agent", bic=bic)
         parties = (*(p for p in message.parties if p.role != "intermediary_agent_1"), agent)
         return replace(message, parties=parties), world.watchlist.bics.get(bic[:8], "")

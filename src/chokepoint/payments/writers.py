@@ -18,6 +18,13 @@ PACS_NS = {
     "pacs.008": "urn:iso:std:iso:20022:tech:xsd:pacs.008.001.08",
     "pacs.009": "urn:iso:std:iso:20022:tech:xsd:pacs.009.001.08",
 }
+NO_CURRENCY = "XXX"
+"""ISO 4217's code for "no currency involved", written when a generated message has no currency."""
+UNKNOWN_LT = "XXXXXXXX"
+"""An 8-character filler BIC, padded to the 12-character logical terminal of an MT header block."""
+PRIMARY_OFFICE = "XXX"
+"""The SWIFT branch code of an institution's primary office (BIC11 = BIC8 + "XXX")."""
+
 _ROOT = {"pacs.008": "FIToFICstmrCdtTrf", "pacs.009": "FICdtTrf"}
 _AGENTS_BEFORE = (
     ("previous_instructing_agent_1", "PrvsInstgAgt1"),
@@ -82,7 +89,7 @@ def _transaction(tx: Element, message: Message) -> None:
     _text(ids, "EndToEndId", message.end_to_end_id or "NOTPROVIDED")
     _text(ids, "UETR", message.uetr)
     if message.amount is not None:
-        SubElement(tx, "IntrBkSttlmAmt", Ccy=message.currency or "XXX").text = f"{message.amount:.2f}"
+        SubElement(tx, "IntrBkSttlmAmt", Ccy=message.currency or NO_CURRENCY).text = f"{message.amount:.2f}"
     if message.settlement_date is not None:
         _text(tx, "IntrBkSttlmDt", message.settlement_date.isoformat())
     if message.format == "pacs.008":
@@ -194,7 +201,7 @@ def mt_text(message: Message) -> str:
         lines.append(":23B:CRED")
     day = message.settlement_date.strftime("%y%m%d") if message.settlement_date else "000101"
     amount = f"{message.amount:.2f}".replace(".", ",") if message.amount is not None else "0,"
-    lines.append(f":32A:{day}{message.currency or 'XXX'}{amount}")
+    lines.append(f":32A:{day}{message.currency or NO_CURRENCY}{amount}")
     if mt == "103":
         lines += _mt_parties(message, _MT103_FIELDS)
         lines += _mt_texts(message, "")
@@ -212,7 +219,8 @@ def rje(messages: Sequence[Message]) -> str:
 
 
 def _lt(party: Party | None) -> str:
-    bic = (party.bic if party and party.bic else "XXXXXXXXXXX").ljust(11, "X")
+    bic = party.bic if party and party.bic else UNKNOWN_LT
+    bic = bic + PRIMARY_OFFICE if len(bic) == 8 else bic.ljust(11, "X")
     return bic[:8] + "A" + bic[8:11]
 
 

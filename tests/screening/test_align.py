@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from chokepoint.screening.align import align, token_similarity
+from chokepoint.screening.align import align, token_similarity, typo_budget
 
 
 def test_token_similarity_reasons() -> None:
@@ -65,3 +65,31 @@ def test_acronyms_are_only_read_when_asked_and_must_spell_every_initial() -> Non
     assert not align(("pla",), ("peoples", "liberation", "army")).pairs
     partial = align(("pl",), ("peoples", "liberation", "army"), acronyms=True)
     assert partial.measures["unpaired_words"] > 0
+
+
+def test_typo_budget_follows_lucene_auto_fuzziness() -> None:
+    assert [typo_budget(n) for n in (1, 2, 3, 5, 6, 12)] == [0, 0, 1, 1, 2, 2]
+    two_slips = align(("angela", "merkur"), ("angela", "merkel")).measures
+    assert two_slips["several_edits"] == 1.0 and two_slips["beyond_typo_budget"] == 0.0
+    another_word = align(("daniel", "ortiz"), ("daniel", "ortega")).measures
+    assert another_word["beyond_typo_budget"] == 1.0
+
+
+def test_a_skeleton_match_beyond_the_typo_budget_counts_as_another_word() -> None:
+    assert align(("augusto", "pinosa"), ("augusto", "pinochet")).measures["beyond_typo_budget"] == 1.0
+    assert align(("barak",), ("barack",)).measures["beyond_typo_budget"] == 0.0
+
+
+def test_numbers_are_left_to_number_mismatch_not_counted_as_unanswered_words() -> None:
+    measures = align(("zu", "zag", "bong", "6"), ("zu", "zag", "bong", "5")).measures
+    assert measures["number_mismatch"] == 1.0
+    assert measures["weakest_token"] == 1.0 and measures["unpaired_words"] == 0.0
+    assert measures["literal"] == 1.0
+    only_numbers = align(("1",), ("2",)).measures
+    assert only_numbers["number_mismatch"] == 1.0 and only_numbers["weakest_token"] == 0.0
+
+
+def test_wade_giles_and_pinyin_spellings_of_one_syllable_are_variants() -> None:
+    assert token_similarity("hsi", "xi") == (0.9, "variant")
+    alignment = align(("mao", "tse", "tung"), ("mao", "zedong"))
+    assert [p.reason for p in alignment.pairs] == ["exact", "variant"]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
+import pytest
+
 from chokepoint.model import ListVersion, make_entity
 from chokepoint.screening import cache
 from chokepoint.store import Store
@@ -29,3 +31,9 @@ def test_key_changes_when_a_new_list_version_is_loaded(loaded_store: Store) -> N
     assert [m.entity_id for m in cache.screener_for(loaded_store).match("Pak Pong Ju")][:1] == [
         "un-sc-KPi.200"
     ]
+
+
+def test_key_changes_with_the_screening_code(loaded_store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    before = cache._compute_key(loaded_store)
+    monkeypatch.setattr(cache, "_CODE", "another-analysis-pipeline")
+    assert cache._compute_key(loaded_store) != before

@@ -10,7 +10,9 @@ from chokepoint.screening.names import (
     clean,
     fold_digit_letters,
     fold_numbers,
+    fold_roman_numerals,
     join_initialisms,
+    native_tokens,
     script_of,
     strip_titles,
     tokenize,
@@ -84,3 +86,31 @@ def test_cyrillic_soft_sign_does_not_split_a_word() -> None:
 def test_legal_form_glued_to_an_organisation_name_is_split() -> None:
     assert analyze_name("SiemensAG", "org").tokens == analyze_name("Siemens AG", "org").tokens
     assert analyze_name("ZIGZAG", "org").tokens == ("zigzag",)
+
+
+def test_roman_numerals_after_the_first_word_become_digits_before_legal_forms_are_read() -> None:
+    assert analyze_name("Citigroup Capital Trust II", "org").tokens == ("citigroup", "capital", "trust", "2")
+    assert analyze_name("Partners V L.P.", "org").tokens[:2] == ("partners", "5")
+    assert analyze_name("Fund XIX, Ltd", "org").tokens[:2] == ("fund", "19")
+    assert fold_roman_numerals("A.V. Company") == "A.V. Company"
+    assert fold_roman_numerals("I Love Co") == "I Love Co"
+    assert analyze_name("Kim Jong II", "person").tokens == ("kim", "jong", "ii")
+
+
+def test_number_words_of_organisation_names_become_digits() -> None:
+    assert analyze_name("Brigade Forty-Four", "org").tokens == analyze_name("Brigade 44", "org").tokens
+    assert analyze_name("First International Bank", "org").tokens[0] == "1"
+
+
+def test_native_words_keep_their_combining_vowel_signs() -> None:
+    assert native_tokens("नरेन्द्र मोदी") == ("नरेन्द्र", "मोदी")
+    assert native_tokens("ប៉ុល ពត") == ("ប៉ុល", "ពត")
+
+
+def test_abd_al_names_are_one_spelling_and_leading_honorifics_are_dropped() -> None:
+    expected = ("abdul", "aziz", "nooristani")
+    assert analyze_name("Abdul Aziz Nooristani", "person").tokens == expected
+    assert analyze_name("Abdelaziz Nooristani", "person").tokens == expected
+    assert analyze_name("'Abd al-Aziz Nooristani", "person").tokens == expected
+    assert analyze_name("Abdullah Azzam", "person").tokens == ("abdullah", "azzam")
+    assert "shaikh" not in analyze_name("AL BEN ALI, Shaikh Isa", "person").tokens

@@ -82,3 +82,14 @@ def test_an_acronym_matches_its_organisation_but_not_a_person() -> None:
     ).score
     person = score(Query("PL", "Person").to_record(), Query("Paul Lee", "Person").to_record(), model).score
     assert org >= 0.7 > person
+
+
+def test_a_misspelt_surname_within_the_typo_budget_scores_as_a_possible_match() -> None:
+    assert _score("Angela Merkur", "Angela Merkel") > 0.7
+    assert _score("Daniel Ortiz", "Daniel Ortega") < 0.3
+
+
+def test_series_numbers_cost_their_declared_weight_only() -> None:
+    exact = _score("Zu Zag Bong 5", "Zu Zag Bong 5", "Vessel")
+    other = _score("Zu Zag Bong 6", "Zu Zag Bong 5", "Vessel")
+    assert 0.5 < other < exact

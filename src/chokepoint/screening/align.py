@@ -21,6 +21,7 @@ from rapidfuzz.distance import OSA, Levenshtein
 from chokepoint.screening.hypocorisms import are_hypocorisms
 from chokepoint.screening.names import NameForm, is_low_weight
 from chokepoint.screening.variants import canonical_spelling, consonants, skeleton
+from chokepoint.screening.wadegiles import same_chinese_reading
 
 Mode = Literal["strict", "romanized", "consonants"]
 Reason = Literal["exact", "variant", "nickname", "skeleton", "consonants", "edit", "initial"]
@@ -39,6 +40,10 @@ class AlignConfig:
     """A given name and one of its nicknames (Bill / William, see ``hypocorisms``): the same name as a
     rule, but a familiar form is weaker evidence than a spelling of the name itself."""
     skeleton_similarity: float = 0.9
+    wade_giles_similarity: float = 0.9
+    """A Chinese syllable in Wade-Giles against its pinyin (Hsi / Xi, Tse-tung / Zedong): one reading
+    in two systems, but the systems overlap with ordinary words (Sung / Song, Den / Ten), so below a
+    variant of the same system."""
     """Equal romanization skeletons (Che/Je, Mohammed/Mohamed)."""
     consonant_similarity: float = 0.8
     """Words of six letters or more with the same first letter and consonants, vowels differing
@@ -103,6 +108,8 @@ def token_similarity(
         return max(best, (config.variant_similarity, "variant"))
     if are_hypocorisms(a, b):
         best = max(best, (config.nickname_similarity, "nickname"))
+    if same_chinese_reading(a, b):
+        best = max(best, (config.wade_giles_similarity, "variant"))
     ska, skb = skeleton(a), skeleton(b)
     if len(ska) >= 6 and ska[0] == skb[0] and consonants(a) == consonants(b):
         best = max(best, (config.consonant_similarity, "consonants"))
@@ -268,16 +275,40 @@ def _patronymic_swap(q: tuple[str, ...], c: tuple[str, ...], pairs: list[tuple[i
     return any(a == 0 and b > 0 for a, b in named) and any(a > 0 and b == 0 for a, b in named)
 
 
+def typo_budget(length: int) -> int:
+    """Edits a typist's slip explains in a word of ``length`` letters: none in words of one or two
+    letters, one in words of three to five, two in longer words.
+
+    This is Lucene's ``fuzziness: AUTO`` (the fuzzy matching Elasticsearch, and so yente, screen with):
+    beyond it a differing word is more likely another word (Ortiz / Ortega) than a misspelling
+    (Merkel / Merkur)."""
+    return 0 if length <= 2 else 1 if length <= 5 else 2
+
+
 def _measures(
     alignment: Alignment, q: tuple[str, ...], c: tuple[str, ...], config: AlignConfig
 ) -> dict[str, float]:
     """The name measures features are made of (all in [0, 1]); one pass over tokens and pairs."""
     low = config.low_weight
+    numbers_q = {t for t in q if t.isdigit()}
+    numbers_c = {t for t in c if t.isdigit()}
+    if (numbers_q or numbers_c) and len(numbers_q) < len(q) and len(numbers_c) < len(c):
+        # Numbers are judged by ``number_mismatch`` alone (its declared weight); the words of the name
+        # are compared without them, so a differing number is not counted twice.
+        q = tuple(t for t in q if not t.isdigit())
+        c = tuple(t for t in c if not t.isdigit())
+        alignment = Alignment(
+            pairs=tuple(p for p in alignment.pairs if not p.query.isdigit()),
+            query_extra=tuple(t for t in alignment.query_extra if not t.isdigit()),
+            candidate_extra=tuple(t for t in alignment.candidate_extra if not t.isdigit()),
+            in_order=alignment.in_order,
+        )
     wq = sum(len(t) * (low if is_low_weight(t) else 1.0) for t in q) or 1.0
     wc = sum(len(t) * (low if is_low_weight(t) else 1.0) for t in c) or 1.0
     matched = 0.0
     weakest = 1.0
     strong = weak_pairs = variants = edits = 0
+    beyond_budget = False
     for p in alignment.pairs:
         q_low = is_low_weight(p.query)
         matched += p.similarity * (
@@ -292,14 +323,18 @@ def _measures(
         weakest = min(weakest, p.similarity)
         if p.similarity < config.weak_pair_similarity:
             weak_pairs += 1
-        if p.reason == "edit" and edits < 2:
-            edits = max(edits, OSA.distance(p.query, p.candidate))
+        if p.reason == "edit":
+            distance = OSA.distance(p.query, p.candidate)
+            edits = max(edits, distance)
+            beyond_budget |= distance > typo_budget(max(len(p.query), len(p.candidate)))
+        elif p.reason == "skeleton" and p.similarity < config.skeleton_similarity:
+            # alike only after romanization folding: count the slips between the folded spellings
+            ska, skb = skeleton(p.query), skeleton(p.candidate)
+            beyond_budget |= OSA.distance(ska, skb) > typo_budget(max(len(ska), len(skb)))
     shorter_extra = alignment.query_extra if len(q) <= len(c) else alignment.candidate_extra
     if not strong or any(not is_low_weight(t) for t in shorter_extra):
         weakest = 0.0
     unpaired = sum(not is_low_weight(t) for t in (*alignment.query_extra, *alignment.candidate_extra))
-    numbers_q = {t for t in q if t.isdigit()}
-    numbers_c = {t for t in c if t.isdigit()}
     literal = q == c
     return {
         "similarity": matched / (wq + wc),
@@ -307,10 +342,11 @@ def _measures(
         "unpaired_words": min(unpaired, 3) / 3,
         "weak_pairs": min(weak_pairs, 2) / 2,
         "several_edits": float(edits >= 2),
+        "beyond_typo_budget": float(beyond_budget),
         "literal": float(literal),
         "reordered": float(not literal and not alignment.in_order and bool(alignment.pairs)),
         "variant_share": variants / max(len(alignment.pairs), 1),
-        "number_mismatch": float(numbers_q != numbers_c and bool(numbers_q | numbers_c)),
+        "number_mismatch": float(numbers_q != numbers_c),
     }
 
 

@@ -1,7 +1,8 @@
 """Built candidate indexes, cached per store version so the API and repeated CLI calls never rebuild.
 
-The key is a digest of the current ``(source, version_id)`` pairs of the store: loading a new list
-version changes the key and the next screener is rebuilt. Two levels: a process-wide dictionary (the
+The key is a digest of the current ``(source, version_id)`` pairs of the store and of the screening
+code: loading a new list version, or upgrading Chokepoint, changes the key and the next screener is
+rebuilt. Two levels: a process-wide dictionary (the
 API process keeps its screener) and a pickle under ``<home>/index/screening-<key>.pickle`` written
 atomically (temporary file, then rename), so a second CLI call loads in a fraction of the build time.
 Pickles are only read from the operator's own home folder, which the store already trusts.
@@ -24,7 +25,20 @@ from chokepoint.screening.screener import Screener, records_from_entities
 from chokepoint.store import Store
 
 INDEX_DIR = "index"
-_FORMAT = 5  # bump when Record or the analysis pipeline changes shape
+_FORMAT = 6  # bump when Record changes shape
+
+
+def _code_digest() -> str:
+    """A digest of the screening package's source: a cached index made by other analysis code (a new
+    romanization table, a changed tokenizer) is never reused."""
+    digest = hashlib.sha256()
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+_CODE = _code_digest()
 _memory: dict[tuple[str, str], Screener] = {}
 _keys: dict[str, tuple[int, str]] = {}
 _lock = threading.Lock()
@@ -55,7 +69,7 @@ def _compute_key(store: Store) -> str:
             f"no lists loaded in {store.home}: load one first (chokepoint lists load SOURCE PATH)"
         )
     text = "|".join(f"{s}:{v.version_id}" for s, v in sorted(current.items()))
-    return hashlib.sha256(f"{_FORMAT}|{text}".encode()).hexdigest()[:20]
+    return hashlib.sha256(f"{_FORMAT}|{_CODE}|{text}".encode()).hexdigest()[:20]
 
 
 def _read(path: Path) -> list[Record] | None:

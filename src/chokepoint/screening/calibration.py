@@ -29,8 +29,9 @@ from datetime import UTC, datetime
 import numpy as np
 import numpy.typing as npt
 from rapidfuzz import process
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA, Levenshtein
 
+from chokepoint.screening.align import typo_budget
 from chokepoint.screening.features import NAME_FEATURES, WEIGHT_SIGNS, Pair
 from chokepoint.screening.index import CandidateIndex
 from chokepoint.screening.names import analyze_name, is_low_weight
@@ -47,7 +48,13 @@ RANDOM_NEGATIVES_PER_NAME = 1
 PERTURBATIONS_PER_NAME = 2
 WORD_SWAPS_PER_NAME = 1
 SWAP_SIMILARITY = (0.4, 0.85)
-"""Edit similarity range of a swapped-in word: alike, but more than a typo or a variant spelling."""
+"""Edit similarity range of a swapped-in word: alike, but more than a typo or a variant spelling. A
+word within the typo budget of the original (``align.typo_budget``) is never swapped in: by spelling
+alone it cannot be told from a misspelling, so screening must show it and let birth dates, countries
+and identifiers decide."""
+SECOND_TYPO_SHARE = 0.5
+"""Share of typo perturbations of a word of six letters or more that make a second slip in it (two
+slips fit the typo budget of long words: Khodorkovsky / Khordorovsky)."""
 MAX_ALIAS_PAIRS_PER_PARTY = 6
 
 
@@ -88,6 +95,8 @@ def perturb(name: str, kind: str, rng: random.Random) -> str:
     if choice == 0 and long_words:
         i = rng.choice(long_words)
         words[i] = _typo(words[i], rng)
+        if typo_budget(len(words[i])) >= 2 and rng.random() < SECOND_TYPO_SHARE:
+            words[i] = _typo(words[i], rng)
     elif choice == 1 and len(words) >= 2:
         words = words[1:] + words[:1]
     elif choice == 2 and len(words) >= 3:
@@ -126,6 +135,7 @@ def swap_word(tokens: tuple[str, ...], vocabulary: list[str], rng: random.Random
         w
         for w, sim, _ in alike
         if low <= sim <= high
+        and OSA.distance(w, word) > typo_budget(max(len(w), len(word)))
         and skeleton(w) != skeleton(word)
         and canonical_spelling(w) != canonical_spelling(word)
     ]

@@ -79,6 +79,11 @@ def several_edits(pair: Pair) -> float:
     return pair.alignment.measures.get("several_edits", 0.0)
 
 
+def beyond_typo_budget(pair: Pair) -> float:
+    """A paired word differs by more edits than a typo explains for its length (``align.typo_budget``)."""
+    return pair.alignment.measures.get("beyond_typo_budget", 0.0)
+
+
 def literal_name(pair: Pair) -> float:
     """The normalised names are literally the same, word for word in order."""
     return pair.alignment.measures.get("literal", 0.0)
@@ -208,6 +213,7 @@ NAME_FEATURES: tuple[Callable[[Pair], float], ...] = (
     unpaired_words,
     weak_pairs,
     several_edits,
+    beyond_typo_budget,
     literal_name,
     token_reorder,
     romanization_variants,
@@ -220,11 +226,15 @@ WEIGHT_SIGNS: dict[str, int] = {
     "unpaired_words": -1,
     "weak_pairs": -1,
     "several_edits": -1,
+    "beyond_typo_budget": -1,
     "literal_name": 1,
+    "token_reorder": -1,
 }
 """The direction each name feature may push the score, from what it measures (more of the names agree
 -> more likely one party). The fit keeps these signs (a weight that would flip is held at 0), so
-correlated features cannot trade places and reward, say, a name that covers less of the other."""
+correlated features cannot trade places and reward, say, a name that covers less of the other. A
+reordered name may cost but never gain against the same words in order (nomenklatura #247: a
+reversed name is not a literal match)."""
 
 QUALIFIER_FEATURES: tuple[Feature, ...] = (
     Feature(weak_alias, -1.0),

@@ -1,15 +1,18 @@
 """Name analysis: a pipeline of small named steps from a raw name to comparable token forms.
 
 ``analyze_name(text, kind)`` runs, in order: ``clean`` (Unicode NFKC, control and format characters
-to spaces), ``strip_titles`` (Mr., Dr., H.E. for people, via rigour), ``transliterate`` (one or more
+to spaces), ``strip_titles`` (Mr., Dr., H.E. for people, via rigour, and the honorifics rigour misses,
+Shaikh, Haji, Mullah, at the start of each comma-separated part), ``transliterate`` (one or more
 Latin *forms*: Hangul to Revised Romanization and McCune-Reischauer, Han to pinyin and Wade-Giles
 and, for a Korean name in Hanja (``hanja``), its Korean reading in both Hangul romanizations;
 every other script through ICU's Any-Latin via normality), ``split_glued_legal_forms`` (SiemensAG ->
-Siemens AG, organisations), ``normalise_legal_forms`` (rigour's org types plus ``ORG_CLASS_WORDS``, so
-"Corporation" and "Corp." are one token that scoring weighs low), ``tokenize`` (lower-case ASCII
-words; digits kept, apostrophes dropped, hyphens split), then ``fold_numbers`` (Roman numerals and
-ordinals to digits) and ``join_initialisms`` (A.B.C. -> abc) for organisations and
-``fold_digit_letters`` (Ig0r -> igor) for people.
+Siemens AG, organisations), ``fold_roman_numerals`` (Trust II -> Trust 2, organisations and vessels),
+``normalise_legal_forms`` (rigour's org types plus ``ORG_CLASS_WORDS``, so "Corporation" and "Corp."
+are one token that scoring weighs low), ``tokenize`` (lower-case ASCII words; digits kept,
+apostrophes dropped, hyphens split). Then, for organisations and vessels, ``fold_number_words``
+(Brigade Forty-Four -> brigade 44), ``join_initialisms`` (A.B.C. -> abc) and ``fold_numbers``
+(ordinals and Roman numerals to digits); for people, ``fold_digit_letters`` (Ig0r -> igor) and
+``theophoric_words`` (Abd al-Aziz, Abdul Aziz, Abdelaziz -> abdul aziz).
 
 A form remembers how it was made (``system``) because comparison depends on it: two names written in
 the same non-Latin script are compared in one romanization system and strictly (김종은 and 김정은
@@ -30,8 +33,10 @@ from normality import ascii_text
 from pypinyin import Style, lazy_pinyin
 from rigour.names import remove_person_prefixes, replace_org_types_compare
 
+from chokepoint.screening.arabic import join_theophoric, strip_part_honorifics
 from chokepoint.screening.hangul import is_hangul_syllable, romanize, split_korean_name
 from chokepoint.screening.hanja import korean_reading
+from chokepoint.screening.numberwords import fold_number_words
 
 NameKind = Literal["person", "org", "other"]
 System = Literal["latin", "rr", "mr", "pinyin", "wade-giles", "abjad", "icu", "native"]
@@ -84,7 +89,6 @@ PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "de", "da", "del", "der
 
 _ABJAD_SCRIPTS = frozenset({"ARABIC", "HEBREW", "SYRIAC", "THAANA"})
 _SPLIT_RE = re.compile(r"[^a-z0-9]+")
-_NATIVE_SPLIT_RE = re.compile(r"[\W_]+")
 _APOSTROPHE_RE = re.compile(r"['’ʼ`ʻʿʾʹʺ]")
 
 
@@ -123,7 +127,7 @@ def strip_titles(text: str, kind: NameKind) -> str:
     """Drop honorifics and titles (Mr., Mrs., Dr., Sheikh ...) from personal names."""
     if kind != "person":
         return text
-    stripped = remove_person_prefixes(text)
+    stripped = strip_part_honorifics(remove_person_prefixes(text))
     return stripped if stripped.strip() else text
 
 
@@ -197,9 +201,15 @@ def tokenize(text: str) -> tuple[str, ...]:
     return tuple(t for t in _SPLIT_RE.split(folded.lower()) if t)
 
 
+def _is_separator(char: str) -> bool:
+    """Punctuation, symbols, separators and controls split words; combining marks do not (the vowel
+    signs of Devanagari, Thai or Khmer, Arabic harakat are part of their word)."""
+    return unicodedata.category(char)[0] in "PSZC"
+
+
 def native_tokens(text: str) -> tuple[str, ...]:
     """Lower-case words in their own script; Hangul and Han names split into their syllables."""
-    words = [w for w in _NATIVE_SPLIT_RE.split(text.lower()) if w]
+    words = "".join(" " if _is_separator(c) else c for c in text.lower()).split()
     if script_of(text) in ("HANGUL", "CJK"):
         return tuple(char for word in words for char in word)
     return tuple(words)
@@ -220,6 +230,34 @@ ROMAN_NUMERALS: dict[str, str] = {
 }
 """Roman numerals, as digits, in organisation and vessel names (not "vi", "xi": Vietnamese, Chinese names)."""
 ORDINALS_RE = re.compile(r"^(\d+)(st|nd|rd|th)$")
+_ROMAN_WORD_RE = re.compile(r"(?<=\s)(X{0,3})(IX|IV|V?I{0,3})(?=[\s,;)]|$)", re.IGNORECASE)
+_ROMAN_VALUES = {"i": 1, "v": 5, "x": 10}
+
+
+def _roman_value(numeral: str) -> int:
+    total = 0
+    for char, following in zip(numeral, [*numeral[1:], ""], strict=True):
+        value = _ROMAN_VALUES[char]
+        total += -value if following and _ROMAN_VALUES[following] > value else value
+    return total
+
+
+def fold_roman_numerals(text: str) -> str:
+    """Roman numerals (I to XXXIX) after the first word of an organisation or vessel name, as digits:
+    'Citigroup Capital Trust II' -> 'Citigroup Capital Trust 2', 'Partners V L.P.' -> 'Partners 5 L.P.'.
+
+    Runs on the text, before legal forms are read (rigour reads a lone "II" as a legal form) and before
+    initials are joined ("V L.P." would become one initialism). A letter followed by a full stop is
+    an initial, not a numeral ("A.V. Company" is unchanged). Unlike the token table ``ROMAN_NUMERALS``,
+    "VI" and "XI" are read as numbers here: in an organisation or vessel name after its first word
+    they are series marks far more often than Vietnamese or pinyin syllables, and both sides of a
+    comparison are folded alike."""
+
+    def digits(match: re.Match[str]) -> str:
+        numeral = match.group(0)
+        return str(_roman_value(numeral.lower())) if numeral else numeral
+
+    return _ROMAN_WORD_RE.sub(digits, text)
 
 
 def fold_numbers(tokens: tuple[str, ...]) -> tuple[str, ...]:
@@ -255,6 +293,23 @@ def fold_digit_letters(tokens: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(t.translate(_LEET) if not t.isdigit() and any(c.isdigit() for c in t) else t for t in tokens)
 
 
+def theophoric_words(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """Every spelling of an "Abd al-X" name as the two words "abdul X": 'Abd al-Aziz', 'Abdelaziz',
+    'Abdul-Aziz' -> ('abdul', 'aziz').
+
+    ``arabic.join_theophoric`` finds the compounds; they are written here as two words, not one, so a
+    name with an extra "Abdul" before another name (Mohammad Abdul Abbas / Mohammad Abbas) keeps its
+    other words comparable, and the aligner still joins "abdul aziz" when the other side writes it
+    as one word."""
+    out: list[str] = []
+    for token in join_theophoric(tokens):
+        if token.startswith("abdul") and token not in ("abdul", "abdullah"):
+            out.extend(("abdul", token[len("abdul") :]))
+        else:
+            out.append(token)
+    return tuple(out)
+
+
 def fold_org_words(tokens: tuple[str, ...]) -> tuple[str, ...]:
     """Organisation-class words to their one spelling (``ORG_CLASS_WORDS``)."""
     return tuple(ORG_CLASS_WORDS.get(t, t) for t in tokens)
@@ -269,12 +324,12 @@ def analyze_name(text: str, kind: NameKind = "other") -> AnalyzedName:
         if kind == "org":
             latin = split_glued_legal_forms(latin)
         if kind != "person":
-            latin = normalise_legal_forms(latin)
+            latin = normalise_legal_forms(fold_roman_numerals(latin))
         tokens = tokenize(latin)
         if kind == "person":
-            tokens = fold_digit_letters(tokens)
+            tokens = theophoric_words(fold_digit_letters(tokens))
         else:
-            tokens = fold_org_words(fold_numbers(join_initialisms(tokens)))
+            tokens = fold_org_words(fold_numbers(join_initialisms(fold_number_words(tokens))))
         if not tokens and system != "latin":
             tokens, system = native_tokens(latin), "native"
         if tokens and all(f.tokens != tokens for f in forms):

@@ -14,9 +14,10 @@ Figures (issue 3), each beside its target or anchor:
 3. False-positive rate of yente's synthetic negatives (global and US) at the default threshold
    (target <= 0.5 %).
 4. Batch throughput on one core against every UN + OFAC name (target >= 2,000 queries/s), cold
-   (name analysis and token similarities not cached) and warm, per second of the process's CPU
-   time (the machine is shared, so wall time is also printed); the anchor is logic-v2 measured
-   live on a sample of the same queries, each compared with the same candidates our index
+   (name analysis and token-pair similarities not cached; per-token tables warm as in a
+   long-running screener), warm, and strictly cold (every per-token cache cleared too), per second
+   of the process's CPU time (the machine is shared, so wall time is also printed); the anchor is
+   logic-v2 measured live on a sample of the same queries, each compared with the same candidates our index
    retrieves for it (its retrieval is free), one core, CPU time; yente's ~4 requests/s per vCPU
    quoted in the issue is printed too. Throughput runs before resolution, which fills the caches.
 5. REST p50/p99 latency of one-query ``POST /v1/screen`` on a server started on 127.0.0.1.
@@ -51,15 +52,19 @@ from typing import Any
 from followthemoney.types import registry
 
 from chokepoint.config import shared_data_dir
+from chokepoint.screening import arabic, numberwords, wadegiles
 from chokepoint.screening.align import token_similarity
 from chokepoint.screening.cache import screener_for
 from chokepoint.screening.defaults import DEFAULT_THRESHOLD
+from chokepoint.screening.hanja import korean_reading
+from chokepoint.screening.hypocorisms import nicknames_of
 from chokepoint.screening.index import DEFAULT_LIMIT
 from chokepoint.screening.names import analyze_name
 from chokepoint.screening.records import Query
 from chokepoint.screening.resolve import resolve_store
 from chokepoint.screening.scoring import Model, load_model, score
 from chokepoint.screening.screener import Screener
+from chokepoint.screening.variants import consonants, skeleton
 from chokepoint.sources.load import load_source
 from chokepoint.store import Store
 
@@ -202,31 +207,53 @@ def _one_core() -> None:
 
 
 def _clear_caches() -> None:
-    """Cold: no name analysis and no token similarity cached (the recall and FPR runs fill both)."""
+    """Cold: no name analysis and no token-pair similarity cached (the recall and FPR runs fill both).
+    Per-token tables (spelling skeletons, nicknames, Wade-Giles readings, number words, Abd al-
+    compounds, Hanja readings) stay as earlier batches left them, as in a long-running screener."""
     analyze_name.cache_clear()
     token_similarity.cache_clear()
+
+
+def _clear_all_caches() -> None:
+    """Strictly cold: ``_clear_caches`` and every per-token cache of the name pipeline too; only
+    tables built once per process (romanization and nickname tables) stay."""
+    _clear_caches()
+    for cached in (
+        skeleton,
+        consonants,
+        nicknames_of,
+        korean_reading,
+        wadegiles.wade_giles_readings,
+        numberwords.fold_number_words,
+        numberwords._readings,
+        arabic._fused,
+    ):
+        cached.cache_clear()
 
 
 def throughput(
     screener: Screener, queries: list[Query], sample: list[Query], live: LogicV2Run | None
 ) -> None:
     _one_core()
-    _clear_caches()
     runs: list[tuple[float, float]] = []
-    for _ in range(2):
+    for clear in (_clear_caches, None, _clear_all_caches):
+        if clear is not None:
+            clear()
         wall, cpu = time.perf_counter(), time.process_time()
         screener.match_batch(queries)
         runs.append((len(queries) / (time.process_time() - cpu), len(queries) / (time.perf_counter() - wall)))
-    (cold, cold_wall), (warm, warm_wall) = runs
+    (cold, cold_wall), (warm, warm_wall), (strict, strict_wall) = runs
     names = sum(len(r.names) for r in screener.index.records)
     print(
         f"4. batch throughput, one core, {len(queries):,} queries against {len(screener):,} parties "
         f"({names:,} names): cold {cold:,.0f} q/s of CPU time ({cold_wall:,.0f} wall), "
-        f"warm {warm:,.0f} ({warm_wall:,.0f} wall)"
+        f"warm {warm:,.0f} ({warm_wall:,.0f} wall), strictly cold (every per-token cache cleared too) "
+        f"{strict:,.0f} ({strict_wall:,.0f} wall)"
     )
     print(
-        f"   ratio to target {cold / TARGETS['qps']:.2f} (cold, CPU time); to yente/logic-v2's quoted "
-        f"{YENTE_PER_VCPU:.0f} q/s per vCPU: {cold / YENTE_PER_VCPU:,.0f}x"
+        f"   ratio to target {cold / TARGETS['qps']:.2f} cold, {strict / TARGETS['qps']:.2f} strictly cold "
+        f"(CPU time); to yente/logic-v2's quoted {YENTE_PER_VCPU:.0f} q/s per vCPU: "
+        f"{cold / YENTE_PER_VCPU:,.0f}x"
     )
     if live is None:
         return

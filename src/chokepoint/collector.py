@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -24,3 +25,23 @@ def collector_paused() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
+
+
+_unfreeze_registered = False
+
+
+def settle_long_lived() -> None:
+    """Move everything alive now (a screener's tables: hundreds of thousands of long-lived objects)
+    out of the cyclic collector's reach (``gc.freeze``).
+
+    Call it once a long-lived structure is built. Without it every collection triggered later (while
+    parsing or screening a batch, or the one a paused collector owes when it resumes) rescans them
+    all: that measured three times slower payment parsing, and a tenth of a screening batch. The
+    objects are given back to the collector at exit, so interpreter shutdown frees them normally
+    (frozen objects are never finalised, and native extensions then report them as leaked)."""
+    global _unfreeze_registered
+    gc.collect()
+    gc.freeze()
+    if not _unfreeze_registered:
+        atexit.register(gc.unfreeze)
+        _unfreeze_registered = True

@@ -21,7 +21,7 @@ from rapidfuzz.distance import OSA, Levenshtein
 from chokepoint.screening.hypocorisms import are_hypocorisms
 from chokepoint.screening.names import NameForm, is_low_weight
 from chokepoint.screening.variants import canonical_spelling, consonants, skeleton
-from chokepoint.screening.wadegiles import same_chinese_reading
+from chokepoint.screening.wadegiles import wade_giles_readings
 
 Mode = Literal["strict", "romanized", "consonants"]
 Reason = Literal["exact", "variant", "nickname", "skeleton", "consonants", "edit", "initial"]
@@ -108,7 +108,12 @@ def token_similarity(
         return max(best, (config.variant_similarity, "variant"))
     if are_hypocorisms(a, b):
         best = max(best, (config.nickname_similarity, "nickname"))
-    if same_chinese_reading(a, b):
+    readings_a, readings_b = wade_giles_readings(a), wade_giles_readings(b)
+    if (readings_a or readings_b) and (
+        b in readings_a or a in readings_b or not readings_a.isdisjoint(readings_b)
+    ):
+        # one Chinese reading in Wade-Giles and pinyin (wadegiles.same_chinese_reading, inlined on the
+        # per-token cache: tokens here are already lower-case ASCII and differ)
         best = max(best, (config.wade_giles_similarity, "variant"))
     ska, skb = skeleton(a), skeleton(b)
     if len(ska) >= 6 and ska[0] == skb[0] and consonants(a) == consonants(b):
@@ -176,22 +181,37 @@ def _join_acronym_runs(
     i = 0
     while i < len(side):
         for acronym in sorted(acronyms, key=len, reverse=True):
-            run = side[i : i + len(acronym)]
-            if (
-                len(run) == len(acronym)
-                and all(len(t) > 1 for t in run)
-                and "".join(t[0] for t in run) == acronym
-            ):
-                joined = "".join(run)
+            run = _acronym_run(side, i, acronym)
+            if run:
+                joined = "".join(side[i : i + run])
                 out.append(joined)
                 found.append((acronym, joined))
                 acronyms.discard(acronym)
-                i += len(run)
+                i += run
                 break
         else:
             out.append(side[i])
             i += 1
     return tuple(out), found
+
+
+ACRONYM_SKIPPED = frozenset({"of", "the", "and", "for"})
+"""Words acronyms leave out (DPRK: Democratic People's Republic of Korea; OECD), unless the acronym
+spells them (the "O" of OECD is Organisation, not "of")."""
+
+
+def _acronym_run(side: tuple[str, ...], start: int, acronym: str) -> int:
+    """How many tokens from ``start`` the ``acronym`` abbreviates (0: none): one word per letter,
+    skipping ``ACRONYM_SKIPPED`` words between its first and last word."""
+    k, letter = start, 0
+    while k < len(side) and letter < len(acronym):
+        token = side[k]
+        if len(token) > 1 and token[0] == acronym[letter]:
+            letter += 1
+        elif not (letter and token in ACRONYM_SKIPPED):
+            return 0
+        k += 1
+    return k - start if letter == len(acronym) else 0
 
 
 def align(

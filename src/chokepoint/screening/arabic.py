@@ -279,14 +279,16 @@ two tokens). Words that are also given or family names are deliberately absent: 
 docstring."""
 
 _MAX_HONORIFIC = max(len(entry) for entry in HONORIFICS)
+_HONORIFIC_STARTS = frozenset(entry[0] for entry in HONORIFICS)
 _MAX_RIGOUR_WORDS = 4
 _PLAIN_TOKEN_RE = re.compile(r"^[a-z0-9]+$")
 
 
-@lru_cache(maxsize=4096)
-def _is_rigour_prefix(phrase: str) -> bool:
-    """Whether rigour removes the whole of ``phrase`` (space-separated plain tokens) as a title."""
-    return remove_person_prefixes(phrase + " x") == "x"
+def _rigour_prefix_words(words: tuple[str, ...]) -> int:
+    """How many of ``words`` (plain tokens) rigour removes from their start as titles: one call of its
+    prefix expression on the words followed by a sentinel word."""
+    phrase = " ".join(words) + " x"
+    return len(words) + 1 - len(remove_person_prefixes(phrase).split())
 
 
 def _honorific_at(tokens: tuple[str, ...], i: int) -> int:
@@ -294,11 +296,12 @@ def _honorific_at(tokens: tuple[str, ...], i: int) -> int:
     for size in range(min(_MAX_HONORIFIC, len(tokens) - i), 0, -1):
         if tokens[i : i + size] in HONORIFICS:
             return size
-    for size in range(min(_MAX_RIGOUR_WORDS, len(tokens) - i), 0, -1):
-        words = tokens[i : i + size]
-        if all(_PLAIN_TOKEN_RE.match(word) for word in words) and _is_rigour_prefix(" ".join(words)):
-            return size
-    return 0
+    words: list[str] = []
+    for word in tokens[i : i + _MAX_RIGOUR_WORDS]:
+        if not _PLAIN_TOKEN_RE.match(word):
+            break
+        words.append(word)
+    return _rigour_prefix_words(tuple(words)) if words else 0
 
 
 def _leading_honorifics(tokens: tuple[str, ...]) -> list[int]:
@@ -334,13 +337,17 @@ _NON_TOKEN_RE = re.compile(r"[^a-z0-9]+")
 
 def _word_tokens(word: str) -> list[str]:
     """The screening tokens of one raw word: ASCII-folded, lower-cased, apostrophes dropped."""
-    folded = _APOSTROPHES_RE.sub("", ascii_text(_APOSTROPHES_RE.sub("", word)) or "").lower()
+    unmarked = _APOSTROPHES_RE.sub("", word)
+    folded = (unmarked if unmarked.isascii() else _APOSTROPHES_RE.sub("", ascii_text(unmarked) or "")).lower()
     return [token for token in _NON_TOKEN_RE.split(folded) if token]
 
 
 def _strip_part(part: str) -> str:
     """One comma-separated part of a raw name without its leading titles (whole words only)."""
     words = list(_WORD_RE.finditer(part))
+    head = tuple(token for word in words[:_MAX_RIGOUR_WORDS] for token in _word_tokens(word.group()))
+    if not _honorific_at(head, 0):
+        return part  # most names have no title: the rest is not tokenized
     tokens: list[str] = []
     word_ends: dict[int, int] = {}  # token count at the end of word k -> index of word k + 1
     for k, word in enumerate(words):
@@ -361,7 +368,20 @@ def strip_part_honorifics(text: str) -> str:
     folded as the screening tokenizer folds them (ASCII, lower case, apostrophes dropped, hyphens
     split). Never raises on any string.
     """
-    return ",".join(_strip_comma_part(part) for part in text.split(","))
+    first, *rest = text.split(",")
+    return ",".join([_strip_first_part(first), *(_strip_comma_part(part) for part in rest)])
+
+
+def _strip_first_part(part: str) -> str:
+    """The first comma part: when it starts with none of ``HONORIFICS`` it is returned at once, without
+    asking rigour (``names.strip_titles`` has already removed rigour's titles from the name's start)."""
+    match = _WORD_RE.search(part)
+    if match is None:
+        return part
+    first = _word_tokens(match.group())
+    if not first or first[0] not in _HONORIFIC_STARTS:
+        return part
+    return _strip_comma_part(part)
 
 
 def _strip_comma_part(part: str) -> str:

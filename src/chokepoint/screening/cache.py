@@ -18,6 +18,7 @@ import tempfile
 import threading
 from pathlib import Path
 
+from chokepoint.collector import settle_long_lived
 from chokepoint.errors import NotFoundError
 from chokepoint.screening.records import Record
 from chokepoint.screening.scoring import load_model
@@ -106,4 +107,5 @@ def screener_for(store: Store) -> Screener:
         screener = Screener(records, load_model(store.home))
         _memory.clear()  # one store version at a time per process
         _memory[memory_key] = screener
+        settle_long_lived()
         return screener

@@ -29,11 +29,17 @@ def _table() -> NickNamer:
 
 
 @lru_cache(maxsize=200_000)
+def nicknames_of(token: str) -> frozenset[str]:
+    """The direct nicknames of a lower-case given name (empty for non-names)."""
+    if len(token) < 2 or not token.isalpha():
+        return frozenset()
+    return frozenset(_table().nicknames_of(token))
+
+
 def are_hypocorisms(a: str, b: str) -> bool:
-    """Whether lower-case tokens ``a`` and ``b`` are a given name and one of its nicknames (either way)."""
-    if a == b or len(a) < 2 or len(b) < 2 or not a.isalpha() or not b.isalpha():
+    """Whether lower-case tokens ``a`` and ``b`` are a given name and one of its nicknames (either way).
+
+    Two look-ups in the per-token ``nicknames_of`` cache, so a batch pays the table once per word."""
+    if a == b or a in _KOREAN_SPELLINGS or b in _KOREAN_SPELLINGS:
         return False
-    if a in _KOREAN_SPELLINGS or b in _KOREAN_SPELLINGS:
-        return False
-    table = _table()
-    return b in table.nicknames_of(a) or a in table.nicknames_of(b)
+    return b in nicknames_of(a) or a in nicknames_of(b)

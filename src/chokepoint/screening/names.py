@@ -260,12 +260,21 @@ def fold_roman_numerals(text: str) -> str:
     return _ROMAN_WORD_RE.sub(digits, text)
 
 
+NUMBER_MARKS = frozenset({"no", "nr", "nro", "num", "number"})
+"""Words that only announce the number after them ("RYE SONG GANG No. 1", "Yard Nr 455")."""
+
+
 def fold_numbers(tokens: tuple[str, ...]) -> tuple[str, ...]:
-    """Roman numerals and ordinals to digits: 'Trust II' -> 'trust 2', '1st' -> '1'."""
+    """Roman numerals and ordinals to digits ('Trust II' -> 'trust 2', '1st' -> '1'); a number mark
+    before a number is dropped ('Yu Jong No. 2' -> 'yu jong 2')."""
     out = []
-    for token in tokens:
+    for k, token in enumerate(tokens):
         ordinal = ORDINALS_RE.match(token)
-        out.append(ordinal.group(1) if ordinal else ROMAN_NUMERALS.get(token, token))
+        value = ordinal.group(1) if ordinal else ROMAN_NUMERALS.get(token, token)
+        following = tokens[k + 1] if k + 1 < len(tokens) else ""
+        if k > 0 and value in NUMBER_MARKS and following.isdigit():
+            continue
+        out.append(value)
     return tuple(out)
 
 

@@ -93,3 +93,9 @@ def test_series_numbers_cost_their_declared_weight_only() -> None:
     exact = _score("Zu Zag Bong 5", "Zu Zag Bong 5", "Vessel")
     other = _score("Zu Zag Bong 6", "Zu Zag Bong 5", "Vessel")
     assert 0.5 < other < exact
+
+
+def test_a_one_word_personal_name_is_weak_evidence_on_either_side() -> None:
+    full = _score("Walijan Haqqani", "Walijan Abdul Ghafoor Haqqani")
+    lone = _score("Walijan", "Walijan Abdul Ghafoor Haqqani")
+    assert lone < 0.7 < full

@@ -18,7 +18,8 @@ agree), so their weights are declared log-likelihood ratios:
 - a person against an organisation or vessel: -3;
 - names carrying different numbers: -2 (numbers tell series vessels, funds and branches apart, and
   the lists carry too few numbered names to fit this weight);
-- a weak alias matched: -1 (OFAC and the UN mark these as too broad to identify a party alone);
+- a weak alias matched, or a one-word personal name on either side: -1 (OFAC and the UN mark such
+  aliases as too broad to identify a party alone);
 - a patronymic chain in the other order ("Salman bin Muhammad" / "Muhammad bin Salman"): -3, as for a
   person against an organisation: the names are of a son and his father, two people (the generated
   training pairs reorder words freely, so this weight cannot be fitted on them).
@@ -110,8 +111,12 @@ def patronymic_swap(pair: Pair) -> float:
 
 
 def weak_alias(pair: Pair) -> float:
-    """The candidate name matched is a weak alias (a nickname or low-quality AKA on the list)."""
-    return float(pair.matched_name is not None and pair.matched_name.weak)
+    """A name too broad to identify a party alone was matched: a weak alias on the list (a nickname or
+    low-quality AKA), or a personal name of one word on either side."""
+    return float(
+        (pair.matched_name is not None and pair.matched_name.weak)
+        or (pair.query_name is not None and pair.query_name.weak)
+    )
 
 
 # -- qualifier features (declared weights) --------------------------------------------------------

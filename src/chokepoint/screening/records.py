@@ -73,7 +73,8 @@ def kind_of(schema: str | None) -> NameKind:
 
 
 def _entry(name: AnalyzedName, weak: bool) -> NameEntry:
-    """A listed name; a person's name of one word ('Lydia', 'Cesar') cannot identify anyone: weak."""
+    """A name; a person's name of one word ('Lydia', 'Cesar') cannot identify anyone: weak, whether it
+    is listed or screened."""
     lone = name.kind == "person" and sum(not is_low_weight(t) for t in name.tokens) <= 1
     return NameEntry(name, weak or lone)
 
@@ -213,7 +214,7 @@ class Query:
             schema=self.schema or "LegalEntity",
             kind=kind,
             caption=self.name,
-            names=[NameEntry(analysed)] if analysed.forms else [],
+            names=[_entry(analysed, False)] if analysed.forms else [],
             birth_dates={self.birth_date} if self.birth_date else set(),
             countries={
                 c.lower() for c in (self.nationality, self.country, address_country(self.address)) if c

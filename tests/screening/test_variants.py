@@ -34,3 +34,9 @@ def test_slavic_endings_and_vowel_y_fold() -> None:
 def test_korean_press_spellings_of_eo_ng_fold() -> None:
     assert skeleton("byung") == skeleton("pyong")
     assert skeleton("sung") == skeleton("song")
+
+
+def test_x_and_ks_are_one_transliteration() -> None:
+    assert skeleton("alexander") == skeleton("aleksander")
+    assert skeleton("maxim") == skeleton("maksim")
+    assert skeleton("xi") == "xi"  # a leading x is pinyin or Wade-Giles, not Cyrillic кс

@@ -78,6 +78,7 @@ _SKELETON_RULES: tuple[tuple[str, str], ...] = (
     (r"(?<=.)(?:iy|yy|ij|yj)$", "i"),  # Slavic -ий endings: Zelenskyy, Zelenskiy, Zelenskij
     (r"(?<=.)y", "i"),  # y as a vowel after the first letter: Volodymyr / Volodimir
     (r"(?<=.)ung$", "ong"),  # Korean ㅓ+ㅇ written "ung" in press spellings: Byung / Pyong, Sung / Song
+    (r"(?<=.)x", "ks"),  # Cyrillic кс, Greek ξ written x or ks: Aleksandr / Alexander, Maksim / Maxim
     (r"tch|ch|j|zh|dj", "j"),
     (r"sh|sch", "s"),
     (r"ph", "f"),

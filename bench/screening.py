@@ -24,6 +24,9 @@ Figures (issue 3), each beside its target or anchor:
 6. Extra checks: watchman's cross-script pairs (share reaching the file's minimum score) and
    nomenklatura's OFAC parity fixtures (agreement with OFAC's own search at its 90 % line); 김종은 vs
    김정은 against the exact pair; cross-list resolution of UN and OFAC.
+7. A DPRK romanization consistency check: each UN-listed DPRK person against a seeded variant of its
+   own name (South Korean surname spellings, Revised Romanization syllables, hyphenated / joined /
+   reordered), and the pairs of different listed DPRK persons sharing a surname.
 
     python bench/screening.py [--quick] [--home DIR] [--no-logicv2]
 
@@ -38,6 +41,7 @@ import argparse
 import csv
 import json
 import os
+import random
 import socket
 import statistics
 import subprocess
@@ -341,6 +345,66 @@ def extra_checks(screener: Screener, store: Store, model: Model) -> None:
     )
 
 
+DPRK_SURNAMES: dict[str, tuple[str, ...]] = {
+    "RI": ("Lee", "Rhee", "Yi", "Ri"),
+    "PAK": ("Park", "Bak", "Pak"),
+    "CHOE": ("Choi", "Choe"),
+    "KIM": ("Gim", "Kim"),
+    "O": ("Oh", "O"),
+    "KANG": ("Gang", "Kang"),
+    "JANG": ("Chang", "Jang"),
+    "RYU": ("Yu", "Ryu"),
+    "JON": ("Jeon", "Chon"),
+}
+"""South Korean and press spellings of DPRK surnames (the DPRK writes the initial r/l that Seoul drops)."""
+DPRK_SYLLABLE_SPELLINGS = (("ONG", "EONG"), ("OL", "EOL"), ("YO", "YEO"), ("CH", "J"), ("K", "G"), ("P", "B"))
+"""McCune-Reischauer (DPRK) spelling -> Revised Romanization spelling of a syllable part."""
+
+
+def _dprk_variant(name: str, rng: random.Random) -> str:
+    """``name`` as another writer would put it: surname spelling, syllables in the other romanization,
+    given name hyphenated, joined or spaced, family name first or last, case."""
+    surname, *given = name.replace("-", " ").split()
+    surname = rng.choice(DPRK_SURNAMES.get(surname.upper(), (surname.title(),)))
+    syllables = []
+    for syllable in given:
+        if rng.random() < 0.5:
+            mr, rr = rng.choice(DPRK_SYLLABLE_SPELLINGS)
+            syllable = syllable.upper().replace(mr, rr, 1)
+        syllables.append(syllable.title())
+    match rng.randrange(4):
+        case 0:
+            return f"{surname} {'-'.join(syllables).capitalize()}"
+        case 1:
+            return f"{surname} {''.join(syllables).capitalize()}"
+        case 2:
+            return f"{' '.join(syllables)} {surname}"
+        case _:
+            return f"{surname} {' '.join(syllables)}".upper()
+
+
+def dprk_check(store: Store, model: Model) -> None:
+    """Every UN-listed DPRK person (KPi) against a seeded variant of its own name, and every two
+    different DPRK persons of one surname against each other, at the default threshold. The variants
+    are generated here, so this is a consistency check of the romanization handling, not a bench."""
+    names = sorted(
+        str(e.first("name"))
+        for e in store.entities()
+        if e.schema.name == "Person" and str(e.id).startswith("un-sc-KPi") and e.first("name")
+    )
+    rng = random.Random(7)
+    found = sum(
+        1 for n in names if _pair_score(_dprk_variant(n, rng), n, "Person", model) >= DEFAULT_THRESHOLD
+    )
+    pairs = [(a, b) for i, a in enumerate(names) for b in names[i + 1 :] if a.split()[0] == b.split()[0]]
+    above = sum(1 for a, b in pairs if _pair_score(a, b, "Person", model) >= DEFAULT_THRESHOLD)
+    print(
+        f"7. DPRK romanization check: {found}/{len(names)} listed DPRK persons found from a variant of "
+        f"their name; {above}/{len(pairs)} pairs of different persons of one surname at "
+        f">= {DEFAULT_THRESHOLD:.2f}"
+    )
+
+
 def logicv2_python() -> Path:
     """The bench-only virtualenv's interpreter, created (or refreshed) from the pinned requirements.
 
@@ -458,6 +522,7 @@ def main() -> None:
         name_bench(model, cases, live)
         throughput(screener, queries, sample, live)  # before resolution fills the caches
         extra_checks(screener, store, model)
+        dprk_check(store, model)
         rest_latency(store.home, 100 if args.quick else 1000)
 
 

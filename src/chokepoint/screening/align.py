@@ -14,12 +14,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import pairwise
 from typing import Literal
 
 from rapidfuzz.distance import OSA, Levenshtein
 
-from chokepoint.screening.hypocorisms import are_hypocorisms
-from chokepoint.screening.names import NameForm, is_low_weight
+from chokepoint.screening.hypocorisms import KOREAN_SPELLINGS, nicknames_of
+from chokepoint.screening.names import LOW_WEIGHT_WORDS, NameForm, is_low_weight
 from chokepoint.screening.variants import canonical_spelling, consonants, skeleton
 from chokepoint.screening.wadegiles import wade_giles_readings
 
@@ -90,7 +91,12 @@ class Alignment:
 def token_similarity(
     a: str, b: str, mode: Mode = "romanized", config: AlignConfig = DEFAULT_CONFIG
 ) -> tuple[float, Reason]:
-    """Similarity of two lower-case tokens under ``mode`` with the reason that produced it."""
+    """Similarity of two lower-case tokens under ``mode`` with the reason that produced it.
+
+    The result is the greatest (similarity, reason) tuple of every agreement that holds (ties go to the
+    greater reason, as tuples compare); each agreement is tried once, with the per-token tables
+    (skeleton, nicknames, Wade-Giles readings) looked up once per token.
+    """
     if a == b:
         return 1.0, "exact"
     if len(a) == 1 or len(b) == 1:
@@ -106,7 +112,12 @@ def token_similarity(
         return best
     if canonical_spelling(a) == canonical_spelling(b):
         return max(best, (config.variant_similarity, "variant"))
-    if are_hypocorisms(a, b):
+    # a given name and one of its nicknames (hypocorisms.are_hypocorisms, inlined: a != b here)
+    if (
+        a not in KOREAN_SPELLINGS
+        and b not in KOREAN_SPELLINGS
+        and (b in nicknames_of(a) or a in nicknames_of(b))
+    ):
         best = max(best, (config.nickname_similarity, "nickname"))
     readings_a, readings_b = wade_giles_readings(a), wade_giles_readings(b)
     if (readings_a or readings_b) and (
@@ -118,12 +129,13 @@ def token_similarity(
     ska, skb = skeleton(a), skeleton(b)
     if len(ska) >= 6 and ska[0] == skb[0] and consonants(a) == consonants(b):
         best = max(best, (config.consonant_similarity, "consonants"))
-    if ska == skb:
-        best = max(best, (config.skeleton_similarity, "skeleton"))
-    else:
-        best = max(
-            best, (config.skeleton_similarity * Levenshtein.normalized_similarity(ska, skb), "skeleton")
-        )
+    folded = (
+        config.skeleton_similarity
+        if ska == skb
+        else config.skeleton_similarity * Levenshtein.normalized_similarity(ska, skb)
+    )
+    if folded > best[0] or (folded == best[0] and best[1] < "skeleton"):
+        best = (folded, "skeleton")
     if mode == "consonants":
         cons = Levenshtein.normalized_similarity(consonants(a), consonants(b))
         best = max(best, (config.skeleton_similarity * cons, "consonants"))
@@ -133,9 +145,15 @@ def token_similarity(
 def _join_possible(side: tuple[str, ...], long_others: list[str]) -> bool:
     """Whether any run of 2-3 neighbours has about the length of a long token of the other side."""
     lengths = [len(t) for t in side]
-    runs = {lengths[i] + lengths[i + 1] for i in range(len(lengths) - 1)}
-    runs |= {lengths[i] + lengths[i + 1] + lengths[i + 2] for i in range(len(lengths) - 2)}
-    return any(abs(len(o) - r) <= max(2, len(o) // 5) for o in long_others for r in runs)
+    runs = {x + y for x, y in pairwise(lengths)}
+    runs.update(x + y + z for x, y, z in zip(lengths, lengths[1:], lengths[2:], strict=False))
+    for o in long_others:
+        size = len(o)
+        tolerance = max(2, size // 5)
+        for r in runs:
+            if abs(size - r) <= tolerance:
+                return True
+    return False
 
 
 def _join_adjacent(
@@ -144,8 +162,7 @@ def _join_adjacent(
     """Join runs of 2-3 neighbours of ``side`` whose concatenation answers a token of ``other``."""
     if len(side) < 2:
         return side
-    mine = set(side)
-    long_others = [o for o in other if len(o) > 3 and o not in mine]  # a token side has needs no join
+    long_others = [o for o in other if len(o) > 3 and o not in side]  # a token side has needs no join
     if not long_others or not _join_possible(side, long_others):
         return side
     others = set(other)
@@ -226,6 +243,10 @@ def align(
     With ``acronyms`` (organisation names), a word of one side that spells the initials of a run of
     words of the other (PLA / People's Liberation Army, US / United States) is paired with that run.
     """
+    if query == candidate and config.min_pair_similarity <= 1.0:
+        # the same words in the same order: nothing to join, no acronym the other side lacks, and
+        # every token answered by its own copy (the greedy pairing takes the exact diagonal first)
+        return _literal_alignment(query, config)
     q = _join_adjacent(query, candidate, mode, config)
     c = _join_adjacent(candidate, q, mode, config)
     expanded: set[tuple[str, str]] = set()
@@ -234,15 +255,18 @@ def align(
         q, found_q = _join_acronym_runs(q, c)
         expanded = {(a, run) for a, run in found_c} | {(run, a) for a, run in found_q}
     scored: list[tuple[float, int, int, int, Reason]] = []
+    least = config.min_pair_similarity
     for i, a in enumerate(q):
         for j, b in enumerate(c):
             sim: float
             reason: Reason
-            if (a, b) in expanded:
+            if a == b:
+                sim, reason = 1.0, "exact"
+            elif expanded and (a, b) in expanded:
                 sim, reason = config.acronym_similarity, "initial"
             else:
                 sim, reason = token_similarity(a, b, mode, config)
-            if sim >= config.min_pair_similarity:
+            if sim >= least:
                 scored.append((sim, -abs(i - j), i, j, reason))
     scored.sort(reverse=True)
     used_q: set[int] = set()
@@ -267,6 +291,25 @@ def align(
     return alignment
 
 
+def _literal_alignment(tokens: tuple[str, ...], config: AlignConfig) -> Alignment:
+    """``align`` of a form against the very same tokens: every token paired with its own copy, in order.
+
+    Identical forms are frequent (a listed name screened as written), and what ``align`` would do for
+    them is known: no join or acronym applies (the other side has no token this side lacks), the
+    greedy pairing takes the exact diagonal pairs before any other, and a name is never its own
+    father's (no patronymic swap).
+    """
+    alignment = Alignment(
+        pairs=tuple(TokenPair(t, t, 1.0, "exact") for t in tokens),
+        query_extra=(),
+        candidate_extra=(),
+        in_order=True,
+    )
+    alignment.measures.update(_measures(alignment, tokens, tokens, config))
+    alignment.measures["patronymic_swap"] = 0.0
+    return alignment
+
+
 PATRONYMIC_LINKS = frozenset({"bin", "ibn", "ben", "bint", "binti", "ould", "walad"})
 """Words that join a person's name to a parent's in Arabic and Maghrebi names ("son/daughter of");
 the first word of a name is a given name (Ben Netanyahu), never a link."""
@@ -288,9 +331,9 @@ def _patronymic_swap(q: tuple[str, ...], c: tuple[str, ...], pairs: list[tuple[i
     "Salman bin Muhammad" and "Muhammad bin Salman" are a son and his father: the order of a
     patronymic chain is not free, unlike given and family name in a Western name.
     """
+    if PATRONYMIC_LINKS.isdisjoint(q[1:]) or PATRONYMIC_LINKS.isdisjoint(c[1:]):
+        return False  # a side without a link after its first word has one generation only
     gq, gc = _generations(q), _generations(c)
-    if max(gq, default=0) == 0 or max(gc, default=0) == 0:
-        return False
     named = [(gq[i], gc[j]) for i, j in pairs if not is_low_weight(q[i]) and q[i] not in PATRONYMIC_LINKS]
     return any(a == 0 and b > 0 for a, b in named) and any(a > 0 and b == 0 for a, b in named)
 
@@ -323,25 +366,28 @@ def _measures(
             candidate_extra=tuple(t for t in alignment.candidate_extra if not t.isdigit()),
             in_order=alignment.in_order,
         )
-    wq = sum(len(t) * (low if is_low_weight(t) else 1.0) for t in q) or 1.0
-    wc = sum(len(t) * (low if is_low_weight(t) else 1.0) for t in c) or 1.0
+    lw = LOW_WEIGHT_WORDS  # is_low_weight, inlined in these per-token loops
+    wq = sum(len(t) * (low if t in lw else 1.0) for t in q) or 1.0
+    wc = sum(len(t) * (low if t in lw else 1.0) for t in c) or 1.0
     matched = 0.0
     weakest = 1.0
     strong = weak_pairs = variants = edits = 0
     beyond_budget = False
+    weak_bar = config.weak_pair_similarity
     for p in alignment.pairs:
-        q_low = is_low_weight(p.query)
-        matched += p.similarity * (
-            len(p.query) * (low if q_low else 1.0)
-            + len(p.candidate) * (low if is_low_weight(p.candidate) else 1.0)
+        q_low = p.query in lw
+        similarity = p.similarity
+        matched += similarity * (
+            len(p.query) * (low if q_low else 1.0) + len(p.candidate) * (low if p.candidate in lw else 1.0)
         )
         if p.reason not in ("exact", "edit"):
             variants += 1
         if q_low:
             continue
         strong += 1
-        weakest = min(weakest, p.similarity)
-        if p.similarity < config.weak_pair_similarity:
+        if similarity < weakest:
+            weakest = similarity
+        if similarity < weak_bar:
             weak_pairs += 1
         if p.reason == "edit":
             distance = OSA.distance(p.query, p.candidate)
@@ -352,9 +398,9 @@ def _measures(
             ska, skb = skeleton(p.query), skeleton(p.candidate)
             beyond_budget |= OSA.distance(ska, skb) > typo_budget(max(len(ska), len(skb)))
     shorter_extra = alignment.query_extra if len(q) <= len(c) else alignment.candidate_extra
-    if not strong or any(not is_low_weight(t) for t in shorter_extra):
+    if not strong or any(t not in lw for t in shorter_extra):
         weakest = 0.0
-    unpaired = sum(not is_low_weight(t) for t in (*alignment.query_extra, *alignment.candidate_extra))
+    unpaired = sum(t not in lw for t in (*alignment.query_extra, *alignment.candidate_extra))
     literal = q == c
     return {
         "similarity": matched / (wq + wc),

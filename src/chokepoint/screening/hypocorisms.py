@@ -20,7 +20,8 @@ from nicknames import NickNamer
 
 from chokepoint.screening.variants import SURNAME_VARIANTS
 
-_KOREAN_SPELLINGS = frozenset(spelling for row in SURNAME_VARIANTS for spelling in row)
+KOREAN_SPELLINGS = frozenset(spelling for row in SURNAME_VARIANTS for spelling in row)
+"""Spellings of Korean surnames and syllables: never read as English nicknames (Kim is not Kimberly)."""
 
 
 @lru_cache(maxsize=1)
@@ -40,6 +41,6 @@ def are_hypocorisms(a: str, b: str) -> bool:
     """Whether lower-case tokens ``a`` and ``b`` are a given name and one of its nicknames (either way).
 
     Two look-ups in the per-token ``nicknames_of`` cache, so a batch pays the table once per word."""
-    if a == b or a in _KOREAN_SPELLINGS or b in _KOREAN_SPELLINGS:
+    if a == b or a in KOREAN_SPELLINGS or b in KOREAN_SPELLINGS:
         return False
     return b in nicknames_of(a) or a in nicknames_of(b)

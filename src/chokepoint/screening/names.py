@@ -348,9 +348,11 @@ def analyze_name(text: str, kind: NameKind = "other") -> AnalyzedName:
     return AnalyzedName(text, kind, script, tuple(forms), native)
 
 
+LOW_WEIGHT_WORDS = frozenset(ORG_CLASS_WORDS.values()) | PARTICLES
+"""Organisation-class words and name particles: kept in a name but weighed little in scoring (public so
+the hot loops of ``align`` test membership without a function call per token)."""
+
+
 def is_low_weight(token: str) -> bool:
     """Whether a token is an organisation-class word or a name particle (weighs little in scoring)."""
-    return token in _LOW_WEIGHT
-
-
-_LOW_WEIGHT = frozenset(ORG_CLASS_WORDS.values()) | PARTICLES
+    return token in LOW_WEIGHT_WORDS

@@ -9,7 +9,7 @@ per-feature explanation (value, weight, contribution to the log-odds).
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from importlib import resources
@@ -37,6 +37,12 @@ class Model:
         """The whole feature table: fitted name features, then declared qualifier features."""
         fitted = tuple(Feature(f, self.name_weights.get(f.__name__, 0.0), fitted=True) for f in NAME_FEATURES)
         return fitted + QUALIFIER_FEATURES
+
+    @cached_property
+    def table(self) -> tuple[tuple[str, Callable[[Pair], float], float, bool], ...]:
+        """(name, function, weight, fitted) of every feature, in table order: what ``score`` reads for
+        every scored pair, unpacked once."""
+        return tuple((f.name, f.func, f.weight, f.fitted) for f in self.features)
 
     @cached_property
     def weights(self) -> dict[str, float]:
@@ -161,10 +167,11 @@ def score(
     pair = Pair(query, candidate, alignment, qn, cn)
     logit = model.intercept if qn is not None else 0.0
     values: dict[str, float] = {}
-    for feature in model.features:
-        value = feature.func(pair) if (qn is not None or not feature.fitted) else 0.0
-        values[feature.name] = value
-        logit += feature.weight * value
+    named = qn is not None
+    for name, func, weight, fitted in model.table:
+        value = func(pair) if (named or not fitted) else 0.0
+        values[name] = value
+        logit += weight * value
     return Scored(
         score=sigmoid(logit),
         query_name=qn.name.original if qn else None,

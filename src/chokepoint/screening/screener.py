@@ -139,27 +139,37 @@ class Screener:
         if record.identifiers or record.wallets:
             return [(n, None) for n in numbers[:FULL_SCORING_PER_QUERY]]
         queries = [" ".join(f.tokens) for e in record.names for f in e.name.forms]
-        numbers = [n for n in numbers if self._folded[n]]
+        folded = self._folded
+        numbers = [n for n in numbers if folded[n]]
         if not queries or not numbers:
             return []
-        choices = list(chain.from_iterable(self._folded[n] for n in numbers))
-        ratios = process.cdist(queries, choices, scorer=fuzz.token_set_ratio, dtype=np.uint8).max(axis=0)
+        choices = list(chain.from_iterable(folded[n] for n in numbers))
+        # Ratios below the cut are never used, so rapidfuzz may skip them (score_cutoff); one below
+        # the cut, because the cut-off is applied before rounding to integers: every ratio that
+        # rounds to the cut or above is still exact.
+        ratios = process.cdist(
+            queries,
+            choices,
+            scorer=fuzz.token_set_ratio,
+            dtype=np.uint8,
+            score_cutoff=PREFILTER_MIN_RATIO - 1,
+        ).max(axis=0)
         # A few hundred ratios: plain lists beat one numpy call per candidate.
         flat: list[int] = ratios.tolist()
-        spans: list[tuple[int, int]] = []  # each candidate's (best ratio, offset of its best name)
+        ranked: list[tuple[int, int, int]] = []  # (-best ratio, offset of the candidate's names, number)
         start = 0
         for n in numbers:
-            names = flat[start : start + len(self._folded[n])]
-            top = max(names)
-            spans.append((top, names.index(top)))
-            start += len(names)
-        order = sorted(range(len(numbers)), key=lambda k: -spans[k][0])[:FULL_SCORING_PER_QUERY]
+            size = len(folded[n])
+            top = max(flat[start : start + size]) if size > 1 else flat[start]
+            if top >= PREFILTER_MIN_RATIO:
+                ranked.append((-top, start, n))
+            start += size
+        ranked.sort()  # best ratio first; ties in blocking order (offsets grow with it)
         shortlist: list[tuple[int, list[NameEntry] | None]] = []
-        for k in order:
-            top, offset = spans[k]
-            if top < PREFILTER_MIN_RATIO:
-                break
-            shortlist.append((numbers[k], [self._entries[numbers[k]][offset]]))
+        for negative_top, begin, n in ranked[:FULL_SCORING_PER_QUERY]:
+            # the candidate's first name with its best ratio (the span from begin holds it)
+            offset = flat.index(-negative_top, begin) - begin
+            shortlist.append((n, [self._entries[n][offset]]))
         return shortlist
 
     def scored_candidates(self, record: Record) -> list[tuple[Record, Scored]]:

@@ -21,7 +21,7 @@ from collections.abc import Iterable
 import numpy as np
 import numpy.typing as npt
 
-from chokepoint.screening.names import NameForm, is_low_weight
+from chokepoint.screening.names import LOW_WEIGHT_WORDS, NameForm
 from chokepoint.screening.records import Record
 from chokepoint.screening.variants import canonical_spelling, consonants, skeleton
 
@@ -36,15 +36,17 @@ DEFAULT_LIMIT = 25
 def form_keys(form: NameForm) -> set[str]:
     """The blocking keys of one name form (see the module docstring)."""
     keys: set[str] = set()
+    abjad = form.system == "abjad"
     for token in form.tokens:
-        if is_low_weight(token):
+        if token in LOW_WEIGHT_WORDS:  # is_low_weight
             continue
         keys.add("t:" + canonical_spelling(token))
         keys.add("s:" + skeleton(token))
         if len(token) >= 4:
             keys.add("p:" + token[:3])
             keys.add("x:" + token[-3:])
-        if form.system == "abjad" or len(token) >= 4:
+            keys.add("c:" + consonants(token))
+        elif abjad:
             keys.add("c:" + consonants(token))
     return keys
 

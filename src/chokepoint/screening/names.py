@@ -117,8 +117,15 @@ class AnalyzedName:
         return self.forms[0].tokens if self.forms else ()
 
 
+_ASCII_CONTROLS = {code: " " for code in (*range(0x20), 0x7F)}
+"""The ASCII characters of Unicode categories C and Z other than the space itself (all are controls)."""
+
+
 def clean(text: str) -> str:
     """NFKC-normalised text: zero-width joiners dropped, other control, format and separators to spaces."""
+    if text.isascii():
+        # NFKC leaves ASCII as it is, and its only C and Z characters are the controls and the space
+        return text.translate(_ASCII_CONTROLS).strip()
     text = unicodedata.normalize("NFKC", text).replace("\u200c", "").replace("\u200d", "")
     return "".join(" " if unicodedata.category(c)[0] in "CZ" else c for c in text).strip()
 
@@ -133,6 +140,8 @@ def strip_titles(text: str, kind: NameKind) -> str:
 
 def script_of(text: str) -> str:
     """The dominant non-Latin script of ``text`` (Unicode name prefix: HANGUL, CJK, ARABIC ...) or LATIN."""
+    if text.isascii():
+        return "LATIN"  # ASCII letters are Latin, and Latin is what the count leaves out
     counts: dict[str, int] = {}
     for char in text:
         if not char.isalpha() or char.isascii():

@@ -155,8 +155,16 @@ def _check_name(name: str, query_id: str | None) -> None:
         raise QueryError(None, query_id, "empty name")
     if len(name) > MAX_NAME_LENGTH:
         raise QueryError(None, where, f"name longer than {MAX_NAME_LENGTH} characters ({len(name):,})")
-    if any(unicodedata.category(c) in ("Cc", "Cf", "Cs", "Co") and c not in _JOINERS for c in name):
+    ascii_only = name.isascii()
+    # in ASCII the only such characters are the controls, exactly the characters not printable
+    if (
+        not name.isprintable()
+        if ascii_only
+        else any(unicodedata.category(c) in ("Cc", "Cf", "Cs", "Co") and c not in _JOINERS for c in name)
+    ):
         raise QueryError(None, where, "name contains control or format characters")
+    if ascii_only:
+        return  # ASCII letters are all Latin: no word mixes scripts
     for word in name.split():
         scripts = {unicodedata.name(c, "?").split(" ")[0] for c in word if c.isalpha()} & _CONFUSABLE_SCRIPTS
         if len(scripts) > 1:

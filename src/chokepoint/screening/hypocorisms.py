@@ -29,12 +29,16 @@ def _table() -> NickNamer:
     return NickNamer()
 
 
+_NONE: frozenset[str] = frozenset()
+
+
 @lru_cache(maxsize=200_000)
 def nicknames_of(token: str) -> frozenset[str]:
     """The direct nicknames of a lower-case given name (empty for non-names)."""
     if len(token) < 2 or not token.isalpha():
-        return frozenset()
-    return frozenset(_table().nicknames_of(token))
+        return _NONE
+    found = _table().nicknames_of(token)
+    return frozenset(found) if found else _NONE  # most words have none: share one empty set
 
 
 def are_hypocorisms(a: str, b: str) -> bool:

@@ -160,29 +160,44 @@ def _segmentations(token: str) -> list[tuple[str, ...]]:
     with a hyphen, both of which screening tokens have lost, so reading across it would turn every
     -ai, -ao, -ou syllable into two (and "mao" into the pinyin "mae").
     """
-    table = _table()
-    longest = _longest_syllable()
     found: list[tuple[str, ...]] = []
-
-    def walk(start: int, taken: tuple[str, ...]) -> None:
-        if start == len(token):
-            found.append(taken)
-            return
-        if len(taken) == MAX_SYLLABLES:
-            return
-        for end in range(start + 1, min(len(token), start + longest) + 1):
-            piece = token[start:end]
-            if piece in table and (start == 0 or piece[0] not in _VOWELS):
-                walk(end, (*taken, piece))
-
-    walk(0, ())
+    _walk(token, 0, (), _table(), _longest_syllable(), found)
     return found
+
+
+def _walk(
+    token: str,
+    start: int,
+    taken: tuple[str, ...],
+    table: dict[str, frozenset[str]],
+    longest: int,
+    found: list[tuple[str, ...]],
+) -> None:
+    """Depth-first step of ``_segmentations``: every cut of ``token[start:]`` after the syllables ``taken``.
+
+    A module function, not a closure: a recursive closure refers to itself through its cell, so each
+    call of ``_segmentations`` would leave a reference cycle that only the cyclic collector frees (paused
+    during screening batches, it then had thousands of them to trace)."""
+    if start == len(token):
+        found.append(taken)
+        return
+    if len(taken) == MAX_SYLLABLES:
+        return
+    for end in range(start + 1, min(len(token), start + longest) + 1):
+        piece = token[start:end]
+        if piece in table and (start == 0 or piece[0] not in _VOWELS):
+            _walk(token, end, (*taken, piece), table, longest, found)
 
 
 def _normalize(token: str) -> str | None:
     """A token in screening form (lower case, no apostrophes, ü as u), or None unless it is ASCII letters."""
     folded = token.lower().translate(_TOKEN_FOLD)
     return folded if _TOKEN.fullmatch(folded) else None
+
+
+_NO_READINGS: frozenset[str] = frozenset()
+"""The answer for most tokens, shared: a new empty set per token would be one more object for the
+cyclic collector to trace in every cache entry."""
 
 
 @lru_cache(maxsize=65_536)
@@ -205,7 +220,7 @@ def wade_giles_readings(token: str) -> frozenset[str]:
     """
     normalized = _normalize(token)
     if normalized is None or len(normalized) > MAX_SYLLABLES * _longest_syllable():
-        return frozenset()
+        return _NO_READINGS
     table = _table()
     cuts = _segmentations(normalized)
     total = 0
@@ -215,11 +230,11 @@ def wade_giles_readings(token: str) -> frozenset[str]:
             count *= len(table[syllable])
         total += count
         if total > MAX_READINGS:
-            return frozenset()
+            return _NO_READINGS
     readings: set[str] = set()
     for cut in cuts:
         readings.update("".join(parts) for parts in product(*(sorted(table[s]) for s in cut)))
-    return frozenset(readings)
+    return frozenset(readings) if readings else _NO_READINGS
 
 
 @lru_cache(maxsize=262_144)

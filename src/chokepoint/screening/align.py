@@ -247,6 +247,13 @@ def align(
         # the same words in the same order: nothing to join, no acronym the other side lacks, and
         # every token answered by its own copy (the greedy pairing takes the exact diagonal first)
         return _literal_alignment(query, config)
+    return _paired(query, candidate, mode, config, acronyms)
+
+
+def _paired(
+    query: tuple[str, ...], candidate: tuple[str, ...], mode: Mode, config: AlignConfig, acronyms: bool
+) -> Alignment:
+    """``align`` by joining, scoring every token pair and pairing greedily (any two forms)."""
     q = _join_adjacent(query, candidate, mode, config)
     c = _join_adjacent(candidate, q, mode, config)
     expanded: set[tuple[str, str]] = set()
@@ -272,12 +279,15 @@ def align(
     used_q: set[int] = set()
     used_c: set[int] = set()
     pairs: list[tuple[int, int, TokenPair]] = []
+    most = min(len(q), len(c))  # pairs possible: past them every remaining entry is taken
     for sim, _, i, j, reason in scored:
         if i in used_q or j in used_c:
             continue
         used_q.add(i)
         used_c.add(j)
         pairs.append((i, j, TokenPair(q[i], c[j], sim, reason)))
+        if len(pairs) == most:
+            break
     pairs.sort()
     order = [j for _, j, _ in pairs]
     alignment = Alignment(
@@ -287,7 +297,10 @@ def align(
         in_order=order == sorted(order),
     )
     alignment.measures.update(_measures(alignment, q, c, config))
-    alignment.measures["patronymic_swap"] = float(_patronymic_swap(q, c, [(i, j) for i, j, _ in pairs]))
+    alignment.measures["patronymic_swap"] = float(
+        not (PATRONYMIC_LINKS.isdisjoint(q[1:]) or PATRONYMIC_LINKS.isdisjoint(c[1:]))
+        and _patronymic_swap(q, c, [(i, j) for i, j, _ in pairs])
+    )
     return alignment
 
 
@@ -353,8 +366,10 @@ def _measures(
 ) -> dict[str, float]:
     """The name measures features are made of (all in [0, 1]); one pass over tokens and pairs."""
     low = config.low_weight
-    numbers_q = {t for t in q if t.isdigit()}
-    numbers_c = {t for t in c if t.isdigit()}
+    # few names carry numbers: one pass that finds none spares building both sets
+    digits = any(t.isdigit() for t in q) or any(t.isdigit() for t in c)
+    numbers_q = {t for t in q if t.isdigit()} if digits else set()
+    numbers_c = {t for t in c if t.isdigit()} if digits else set()
     if (numbers_q or numbers_c) and len(numbers_q) < len(q) and len(numbers_c) < len(c):
         # Numbers are judged by ``number_mismatch`` alone (its declared weight); the words of the name
         # are compared without them, so a differing number is not counted twice.

@@ -171,7 +171,7 @@ def _join_adjacent(
     while i < len(side):
         for width in (3, 2):
             run = side[i : i + width]
-            if len(run) < width or any(t in others for t in run):
+            if len(run) < width or not others.isdisjoint(run):
                 continue
             joined = "".join(run)
             near = [o for o in long_others if abs(len(o) - len(joined)) <= max(2, len(o) // 5)]

@@ -93,3 +93,13 @@ def test_wade_giles_and_pinyin_spellings_of_one_syllable_are_variants() -> None:
     assert token_similarity("hsi", "xi") == (0.9, "variant")
     alignment = align(("mao", "tse", "tung"), ("mao", "zedong"))
     assert [p.reason for p in alignment.pairs] == ["exact", "variant"]
+
+
+def test_korean_surname_spellings_of_one_letter_and_in_hangul_are_variants() -> None:
+    assert token_similarity("i", "ri") == (0.95, "variant")
+    assert token_similarity("o", "oh") == (0.95, "variant")
+    assert token_similarity("u", "woo") == (0.95, "variant")
+    assert token_similarity("리", "이", "strict") == (0.95, "variant")  # DPRK / ROK spelling of one surname
+    assert token_similarity("종", "정", "strict")[0] == 0.0  # 김종은 is not 김정은
+    assert token_similarity("i", "ri", "strict")[0] == 0.0
+    assert token_similarity("j", "john")[1] == "initial"

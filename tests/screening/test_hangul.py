@@ -34,3 +34,14 @@ def test_compound_surnames_split_after_two_syllables() -> None:
 def test_every_syllable_romanizes_to_ascii_letters_in_rr(code: int) -> None:
     text = romanize_syllable(chr(code), "rr")
     assert text and text.isascii() and text.isalpha()
+
+
+def test_south_korean_spelling_applies_the_initial_sound_rule() -> None:
+    from chokepoint.screening.hangul import south_korean_spelling
+
+    pairs = {"리": "이", "류": "유", "림": "임", "량": "양", "룡": "용"}
+    pairs |= {"로": "노", "라": "나", "녀": "여", "니": "이"}
+    for north, south in pairs.items():
+        assert south_korean_spelling(north) == south
+    for unchanged in ("김", "정", "은", "이", "노", "나", "A", "李"):
+        assert south_korean_spelling(unchanged) == unchanged

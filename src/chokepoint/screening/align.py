@@ -19,8 +19,10 @@ from typing import Literal
 
 from rapidfuzz.distance import OSA, Levenshtein
 
+from chokepoint.screening.hangul import south_korean_spelling
 from chokepoint.screening.hypocorisms import KOREAN_SPELLINGS, nicknames_of
-from chokepoint.screening.names import LOW_WEIGHT_WORDS, NameForm, is_low_weight
+from chokepoint.screening.names import NameForm, is_low_weight, low_weight_words
+from chokepoint.screening.syllables import syllabic
 from chokepoint.screening.variants import canonical_spelling, consonants, skeleton
 from chokepoint.screening.wadegiles import wade_giles_readings
 
@@ -100,6 +102,12 @@ def token_similarity(
     if a == b:
         return 1.0, "exact"
     if len(a) == 1 or len(b) == 1:
+        if mode == "strict":
+            if len(a) == len(b) and south_korean_spelling(a) == south_korean_spelling(b):
+                return config.variant_similarity, "variant"  # Hangul 리 / 이, 류 / 유, 로 / 노
+        elif canonical_spelling(a) == canonical_spelling(b):
+            # one-letter Korean surnames: I = Ri / Lee / Yi (이, 리), O = Oh (오), U = Woo (우)
+            return config.variant_similarity, "variant"
         short, long_ = (a, b) if len(a) == 1 else (b, a)
         if len(long_) > 1 and long_[0] == short and not short.isdigit():
             return config.initial_similarity, "initial"
@@ -346,6 +354,8 @@ def _patronymic_swap(q: tuple[str, ...], c: tuple[str, ...], pairs: list[tuple[i
     """
     if PATRONYMIC_LINKS.isdisjoint(q[1:]) or PATRONYMIC_LINKS.isdisjoint(c[1:]):
         return False  # a side without a link after its first word has one generation only
+    if syllabic(q) or syllabic(c):
+        return False  # "bin" in KIM BIN SU is the syllable 빈, not "son of"
     gq, gc = _generations(q), _generations(c)
     named = [(gq[i], gc[j]) for i, j in pairs if not is_low_weight(q[i]) and q[i] not in PATRONYMIC_LINKS]
     return any(a == 0 and b > 0 for a, b in named) and any(a > 0 and b == 0 for a, b in named)
@@ -381,7 +391,7 @@ def _measures(
             candidate_extra=tuple(t for t in alignment.candidate_extra if not t.isdigit()),
             in_order=alignment.in_order,
         )
-    lw = LOW_WEIGHT_WORDS  # is_low_weight, inlined in these per-token loops
+    lw = low_weight_words(q, c)  # is_low_weight of this pair of names, inlined in the per-token loops
     wq = sum(len(t) * (low if t in lw else 1.0) for t in q) or 1.0
     wc = sum(len(t) * (low if t in lw else 1.0) for t in c) or 1.0
     matched = 0.0

@@ -71,6 +71,28 @@ def romanize_syllable(char: str, system: System) -> str:
     return INITIALS[system][initial] + MEDIALS[system][medial] + FINALS[system][final]
 
 
+_IOTIZED = frozenset({2, 3, 6, 7, 12, 17, 20})
+"""Vowels ㅑ ㅒ ㅕ ㅖ ㅛ ㅠ ㅣ (medial indexes): before them the South drops a word-initial ㄹ or ㄴ."""
+_RIEUL, _NIEUN, _IEUNG = 5, 2, 11
+
+
+def south_korean_spelling(char: str) -> str:
+    """``char`` as the South writes it at the start of a word (Korean orthography, articles 10-12, the
+    initial-sound rule): ㄹ becomes ㅇ before ㅑ ㅕ ㅖ ㅛ ㅠ ㅣ and ㄴ before the other vowels, ㄴ becomes ㅇ
+    before ㅑ ㅕ ㅖ ㅛ ㅠ ㅣ. The DPRK keeps both: its 리 / 류 / 림 / 로 / 량 are the South's 이 / 유 / 임 /
+    노 / 양, the Hangul counterpart of Ri / Lee. Other characters are returned unchanged."""
+    if not is_hangul_syllable(char):
+        return char
+    initial, medial, final = decompose(char)
+    if initial == _RIEUL:
+        initial = _IEUNG if medial in _IOTIZED else _NIEUN
+    elif initial == _NIEUN and medial in _IOTIZED:
+        initial = _IEUNG
+    else:
+        return char
+    return chr(_BASE + (initial * _MEDIALS + medial) * _FINALS + final)
+
+
 def split_korean_name(name: str) -> tuple[str, str]:
     """(surname, given name) of a Hangul personal name written surname first without a space."""
     if len(name) >= 3 and name[:2] in TWO_SYLLABLE_SURNAMES:

@@ -37,6 +37,7 @@ from chokepoint.screening.arabic import join_theophoric, strip_part_honorifics
 from chokepoint.screening.hangul import is_hangul_syllable, romanize, split_korean_name
 from chokepoint.screening.hanja import korean_reading
 from chokepoint.screening.numberwords import fold_number_words
+from chokepoint.screening.syllables import syllabic
 
 NameKind = Literal["person", "org", "other"]
 System = Literal["latin", "rr", "mr", "pinyin", "wade-giles", "abjad", "icu", "native"]
@@ -360,6 +361,19 @@ def analyze_name(text: str, kind: NameKind = "other") -> AnalyzedName:
 LOW_WEIGHT_WORDS = frozenset(ORG_CLASS_WORDS.values()) | PARTICLES
 """Organisation-class words and name particles: kept in a name but weighed little in scoring (public so
 the hot loops of ``align`` test membership without a function call per token)."""
+
+
+SYLLABIC_LOW_WEIGHT_WORDS = LOW_WEIGHT_WORDS - PARTICLES
+"""The low-weight words of a name written wholly in Korean or Chinese syllables (no particles)."""
+
+
+def low_weight_words(*names: tuple[str, ...]) -> frozenset[str]:
+    """The low-weight words for comparing ``names``: ``LOW_WEIGHT_WORDS``, except that when one of them
+    is written wholly in syllables ("KIM SU BIN", "LI DA WEI"), "bin", "da", "de" and "la" are the
+    given-name syllables 빈, 다, 데, 라 and weigh in full (``syllables.syllabic``)."""
+    if all(PARTICLES.isdisjoint(name) for name in names) or not any(syllabic(name) for name in names):
+        return LOW_WEIGHT_WORDS
+    return SYLLABIC_LOW_WEIGHT_WORDS
 
 
 def is_low_weight(token: str) -> bool:

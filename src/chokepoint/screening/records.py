@@ -17,7 +17,7 @@ from followthemoney.types import registry
 from chokepoint.crypto import AddressError, normalize_address
 from chokepoint.errors import InputError
 from chokepoint.screening.identifiers import identifier_set
-from chokepoint.screening.names import AnalyzedName, NameKind, analyze_name, is_low_weight
+from chokepoint.screening.names import AnalyzedName, NameKind, analyze_name, low_weight_words
 
 MAX_NAME_LENGTH = 500
 """Longest accepted query name, in characters (the longest UN/OFAC name is under 300)."""
@@ -75,7 +75,8 @@ def kind_of(schema: str | None) -> NameKind:
 def _entry(name: AnalyzedName, weak: bool) -> NameEntry:
     """A name; a person's name of one word ('Lydia', 'Cesar') cannot identify anyone: weak, whether it
     is listed or screened."""
-    lone = name.kind == "person" and sum(not is_low_weight(t) for t in name.tokens) <= 1
+    low = low_weight_words(name.tokens)
+    lone = name.kind == "person" and sum(t not in low for t in name.tokens) <= 1
     return NameEntry(name, weak or lone)
 
 

@@ -114,3 +114,23 @@ def test_abd_al_names_are_one_spelling_and_leading_honorifics_are_dropped() -> N
     assert analyze_name("'Abd al-Aziz Nooristani", "person").tokens == expected
     assert analyze_name("Abdullah Azzam", "person").tokens == ("abdullah", "azzam")
     assert "shaikh" not in analyze_name("AL BEN ALI, Shaikh Isa", "person").tokens
+
+
+def test_abbreviations_in_organisation_names_are_their_words() -> None:
+    assert analyze_name("Munitions Industry Dept.", "org").tokens == ("munitions", "industry", "department")
+    assert analyze_name("Pyongyang Informatics Centre", "org").tokens[-1] == "center"
+    assert analyze_name("Korea Natl Insurance Corp", "org").tokens == (
+        "korea",
+        "national",
+        "insurance",
+        "corp",
+    )
+    assert analyze_name("Dept Smith", "person").tokens == ("dept", "smith")  # people are not folded
+
+
+def test_a_name_written_in_syllables_has_no_legal_forms() -> None:
+    # rigour reads yu as a legal form (llc), ku as another (soe): the tankers YU JONG 2, KU BONG RYONG
+    assert analyze_name("YU JONG 2", "other").tokens == ("yu", "jong", "2")
+    assert analyze_name("KU BONG RYONG", "other").tokens == ("ku", "bong", "ryong")
+    assert analyze_name("OOO Romashka", "org").tokens == ("llc", "romashka")
+    assert analyze_name("Siemens AG", "org").tokens == ("siemens", "jsc")

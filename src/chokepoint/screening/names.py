@@ -85,6 +85,39 @@ ORG_CLASS_WORDS: dict[str, str] = {
 """Words that say what kind of organisation a name is, folded to one spelling each. They stay in the
 name (a "Trading Company" is not a "Bank") but weigh little: alone they are not evidence of identity."""
 
+ORG_ABBREVIATIONS: dict[str, str] = {
+    "dept": "department",
+    "assn": "association",
+    "assoc": "association",
+    "mfg": "manufacturing",
+    "mgmt": "management",
+    "natl": "national",
+    "univ": "university",
+    "inst": "institute",
+    "bros": "brothers",
+    "svc": "service",
+    "svcs": "services",
+    "devt": "development",
+    "dvpt": "development",
+    "govt": "government",
+    "admin": "administration",
+    "ctr": "center",
+    "centre": "center",
+    "coop": "cooperative",
+    "mktg": "marketing",
+    "engg": "engineering",
+    "shpg": "shipping",
+    "equip": "equipment",
+    "chem": "chemical",
+    "pharm": "pharmaceutical",
+    "hldg": "holding",
+    "hldgs": "holding",
+}
+"""Abbreviations written in organisation names (trade records, payment fields, registries), each to its
+word: "Munitions Industry Dept." is "Munitions Industry Department". Unlike ``ORG_CLASS_WORDS`` they
+weigh in full, except where the word is a class word itself (holding). Only abbreviations with one
+reading in an organisation name are listed (not "ind", "sci", "eng", "dev")."""
+
 PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "de", "da", "del", "der", "van", "von", "la", "le"})
 """Connecting words of personal names; kept, weighed low."""
 
@@ -330,8 +363,10 @@ def theophoric_words(tokens: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def fold_org_words(tokens: tuple[str, ...]) -> tuple[str, ...]:
-    """Organisation-class words to their one spelling (``ORG_CLASS_WORDS``)."""
-    return tuple(ORG_CLASS_WORDS.get(t, t) for t in tokens)
+    """Abbreviations to their words (``ORG_ABBREVIATIONS``), then organisation-class words to their one
+    spelling (``ORG_CLASS_WORDS``)."""
+    words = (ORG_ABBREVIATIONS.get(t, t) for t in tokens)
+    return tuple(ORG_CLASS_WORDS.get(t, t) for t in words)
 
 
 @lru_cache(maxsize=100_000)
@@ -343,7 +378,11 @@ def analyze_name(text: str, kind: NameKind = "other") -> AnalyzedName:
         if kind == "org":
             latin = split_glued_legal_forms(latin)
         if kind != "person":
-            latin = normalise_legal_forms(fold_roman_numerals(latin))
+            latin = fold_roman_numerals(latin)
+            if not syllabic(tokenize(latin)):
+                # rigour reads syllables as legal forms (yu -> llc, ku -> soe, sa -> jsc, in -> llc):
+                # a name written wholly in syllables ("YU JONG 2", "KU BONG RYONG") has none
+                latin = normalise_legal_forms(latin)
         tokens = tokenize(latin)
         if kind == "person":
             tokens = theophoric_words(fold_digit_letters(tokens))

@@ -36,6 +36,7 @@ from rigour.names import remove_person_prefixes, replace_org_types_compare
 from chokepoint.screening.arabic import join_theophoric, strip_part_honorifics
 from chokepoint.screening.hangul import is_hangul_syllable, romanize, split_korean_name
 from chokepoint.screening.hanja import korean_reading
+from chokepoint.screening.kontsevich import readings as kontsevich_readings
 from chokepoint.screening.numberwords import fold_number_words
 from chokepoint.screening.syllables import syllabic
 
@@ -221,6 +222,9 @@ def transliterate(text: str, kind: NameKind) -> list[tuple[System, str]]:
         ]
         reading = korean_reading(text) if kind == "person" and _korean_name_length(text) else None
         return forms + _hangul_forms(reading, kind) if reading else forms
+    if script == "CYRILLIC":
+        # a Korean name in Russian's own system (Ким Чен Ын) also gets its Korean reading
+        return [("icu", text), *(("mr", reading) for reading in kontsevich_readings(text))]
     return [("abjad" if script in _ABJAD_SCRIPTS else "icu", text)]
 
 

@@ -1,0 +1,50 @@
+"""Korean names in Cyrillic (screening.kontsevich) read back as McCune-Reischauer."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from chokepoint.screening.kontsevich import readings
+from chokepoint.screening.names import analyze_name
+from chokepoint.screening.records import Query
+from chokepoint.screening.scoring import packaged_model, score
+
+
+def test_both_russian_spellings_of_a_korean_name() -> None:
+    assert readings("Ким Чен Ын") == ("kim chen un", "kim chon un")  # Kontsevich е = ㅔ, older е = ㅓ
+    assert readings("Чхве Рён Хэ") == ("ch'oe ryon hae",)
+    assert readings("Пак Пон Чжу") == ("pak pon chu",)
+    assert readings("Ли Дже-Сон") == ("ri che son", "ri cho son")
+    assert readings("Ким Ен Нам")[1] == "kim yon nam"  # a word-initial е is ㅕ in the older spelling
+
+
+def test_russian_names_and_single_words_have_no_korean_reading() -> None:
+    for text in ("Иван Петров", "Ким", "Пхеньян", "Сергей Лавров", "Ким Иванович"):
+        assert readings(text) == (), text
+
+
+@given(st.text(alphabet="абвгдеёжзийклмнопрстуфхцчшщъыьэюя -", max_size=40))
+def test_any_cyrillic_text_gives_at_most_two_syllable_by_syllable_readings(text: str) -> None:
+    found = readings(text)
+    assert len(found) <= 2
+    for reading in found:
+        assert reading.isascii()
+        assert len(reading.split()) == len([w for w in text.replace("-", " ").split() if w])
+
+
+def test_the_reading_is_a_form_of_the_name_beside_icu() -> None:
+    systems = [form.system for form in analyze_name("Ким Чен Ын", "person").forms]
+    assert systems == ["icu", "mr", "mr"]
+    assert [form.system for form in analyze_name("Иван Петров", "person").forms] == ["icu"]
+
+
+def _score(a: str, b: str) -> float:
+    return score(Query(a, "Person").to_record(), Query(b, "Person").to_record(), packaged_model()).score
+
+
+def test_a_korean_name_in_cyrillic_matches_its_latin_spellings_only() -> None:
+    assert _score("Ким Чен Ын", "Kim Jong Un") >= 0.8
+    assert _score("Ким Чен Ир", "KIM JONG IL") >= 0.8
+    assert _score("Ким Чен Ын", "Kim Jong Il") < 0.5
+    assert _score("Иван Петров", "Ivan Petrov") >= 0.9

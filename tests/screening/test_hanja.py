@@ -46,3 +46,10 @@ def test_a_hanja_query_finds_the_romanized_list_entry_and_not_another_kim(
 def test_a_han_name_longer_than_a_korean_name_is_read_as_chinese_only() -> None:
     systems = {f.system for f in analyze_name("素琴 月英 陳", "person").forms}
     assert systems == {"pinyin", "wade-giles"}
+
+
+def test_dprk_names_as_chinese_sources_write_them() -> None:
+    # Chinese-language sources write DPRK officials' names in simplified characters
+    assert korean_reading("朴凤柱") == "박봉주"  # Pak Pong Ju
+    assert korean_reading("李洙墉") == "리수용"  # Ri Su Yong
+    assert korean_reading("赵甬元") == "조용원"  # Jo Yong Won

@@ -6,9 +6,10 @@ Japanese and Korean documents (and some list entries) write the name 金正恩. 
 which the Hangul romanizations (``hangul``) turn into the spellings the lists use. ``READINGS`` is
 data: the Korean reading (Unicode Unihan ``kHangul`` field; for surnames the Statistics Korea 2015
 census list of surnames with their Han characters) of the characters of the common Korean surnames
-and of the characters common in DPRK and ROK given names, traditional forms with the simplified forms
-Chinese-language sources write for them. Readings keep an initial ㄹ (리, 류, 림, 로), as the DPRK writes
-them; the South Korean spellings without it (Lee, Yu, Im, No) are equated by ``variants``.
+and of the characters common in DPRK and ROK given names (the Supreme Court's list of characters for
+personal names, 인명용 한자, by frequency), traditional forms with the simplified forms Chinese-language
+sources write for them (about 720 characters). Readings keep an initial ㄹ (리, 류, 림, 로), as the
+DPRK writes them; the South Korean spellings without it (Lee, Yu, Im, No) are equated by ``variants``.
 
 A name is read only if every one of its Han characters is in the table: a Chinese name with characters
 Korean names do not use gets no Korean reading. ``names`` reads only person names of two to four
@@ -52,6 +53,15 @@ _TABLE = """
 漢한 翰한 咸함 恒항 海해 幸행 香향 鄕향 乡향 憲헌 赫혁 革혁 玄현 賢현 炫현 峴현 亨형 兄형 浩호 昊호 鎬호
 好호 湖호 虎호 洪홍 弘홍 紅홍 红홍 和화 花화 華화 桓환 煥환 歡환 欢환 活활 黃황 晃황 會회 孝효 曉효 晓효
 勳훈 薰훈 輝휘 徽휘 休휴 欽흠 钦흠 興흥 姬희 熙희 喜희 禧희 希희
+柱주 墉용 用용 甬용 圓원 園원 願원 瑗원 原원 誠성 聲성 城성 種종 琮종 豪호 皓호 修수 樹수 玹현 顯현 显현
+濬준 準준 准준 埈준 暎영 煐영 敬경 京경 景경 慶경 庆경 卿경 炅경 璟경 鏡경 镜경 槿근 峯봉 凡범 汎범 栽재
+爀혁 奭석 九구 十십 百백 燁엽 龜구 龟구 斗두 得득 道도 棟동 栋동 斌빈 璿선 珣순 岩암 巖암 揚양 扬양 汝여
+衍연 娟연 演연 午오 祐우 惟유 兪유 禎정 婷정 祚조 之지 稷직 楚초 治치 坪평 镐호 甲갑 建건 健건 坤곤 官관
+寬관 宽관 廣광 广광 求구 球구 玖구 菊국 君군 軍군 军군 貴귀 贵귀 琦기 淇기 騏기 麒기 丹단 端단 達달 达달
+潭담 堂당 唐당 敦돈 冬동 童동 麟린 晩만 銘명 铭명 鳴명 鸣명 芳방 邦방 伯백 碧벽 保보 本본 芬분 氷빙 冰빙
+小소 少소 韶소 深심 悅열 炎염 葉엽 迎영 芸예 銳예 穩온 曜요 耀요 蔚울 育육 隆륭 融융 邑읍 儀의 仪의 壯장
+壮장 田전 節절 节절 鼎정 政정 定정 精정 齊제 齐제 曾증 增증 倉창 晴청 初초 充충 翠취 風풍 风풍 凰황 訓훈
+训훈 威위 渭위 緯위 纬위
 """
 
 READINGS: dict[str, str] = {}

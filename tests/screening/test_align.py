@@ -103,3 +103,19 @@ def test_korean_surname_spellings_of_one_letter_and_in_hangul_are_variants() -> 
     assert token_similarity("종", "정", "strict")[0] == 0.0  # 김종은 is not 김정은
     assert token_similarity("i", "ri", "strict")[0] == 0.0
     assert token_similarity("j", "john")[1] == "initial"
+
+
+def test_a_joined_given_name_spelt_differently_in_each_half_is_split() -> None:
+    split = align(("kim", "youngchul"), ("kim", "yong", "chol"))
+    assert [(p.query, p.candidate) for p in split.pairs] == [
+        ("kim", "kim"),
+        ("young", "yong"),
+        ("chul", "chol"),
+    ]
+    assert not split.query_extra and not split.candidate_extra
+    # both directions, and never into words that answer nothing
+    assert len(align(("park", "bongju"), ("pak", "pong", "ju")).pairs) == 3
+    assert align(("kim", "youngchul"), ("kim", "tae", "hun")).query_extra == ("youngchul",)
+    assert (
+        align(("kim", "youngchul"), ("kim", "yongchol")).pairs[1].query == "youngchul"
+    )  # no split: as many words

@@ -43,20 +43,23 @@ class AlignConfig:
     """A given name and one of its nicknames (Bill / William, see ``hypocorisms``): the same name as a
     rule, but a familiar form is weaker evidence than a spelling of the name itself."""
     skeleton_similarity: float = 0.9
+    """Equal romanization skeletons (Che/Je, Mohammed/Mohamed)."""
     wade_giles_similarity: float = 0.9
     """A Chinese syllable in Wade-Giles against its pinyin (Hsi / Xi, Tse-tung / Zedong): one reading
     in two systems, but the systems overlap with ordinary words (Sung / Song, Den / Ten), so below a
     variant of the same system."""
-    """Equal romanization skeletons (Che/Je, Mohammed/Mohamed)."""
     consonant_similarity: float = 0.8
     """Words of six letters or more with the same first letter and consonants, vowels differing
     (Muhammad / Mohammed): transliteration writes short vowels as it pleases. Shorter words, such as
     Korean syllables (Jong / Jang), are different names when their vowels differ."""
     initial_similarity: float = 0.7
+    """An initial against a word it begins (A. / Ali)."""
     acronym_similarity: float = 0.85
     """An organisation's acronym against the words it abbreviates (PLA / People's Liberation Army):
     lists carry acronyms as aliases (KOMID), but an acronym names less than the full name."""
-    """An initial against a word it begins (A. / Ali)."""
+    split_similarity: float = 0.75
+    """Mean similarity the pieces of a word written joined must reach against two neighbouring words
+    of the other name for the word to be split (Youngchul / Yong Chol, see ``_split_joined``)."""
     min_pair_similarity: float = 0.5
     """Below this two tokens are not paired at all."""
     weak_pair_similarity: float = 0.8
@@ -193,6 +196,54 @@ def _join_adjacent(
     return tuple(out)
 
 
+def _split_joined(
+    side: tuple[str, ...], other: tuple[str, ...], mode: Mode, config: AlignConfig
+) -> tuple[str, ...]:
+    """Split a word of ``side`` that is two neighbouring words of ``other`` written as one, each half
+    spelt its own way ("Youngchul" / "Yong Chol", "Bongju" / "Pong Ju"), into those halves.
+
+    ``_join_adjacent`` joins the other side's words and compares whole words, which fails when each
+    half carries its own spelling difference (young / yong and chul / chol: the joined words are
+    three edits apart); split, each half meets its word with the per-word tables (skeleton, variants).
+    A split is made when the halves' mean similarity reaches ``config.split_similarity`` and neither
+    half is below ``min_pair_similarity``."""
+    if len(side) >= len(other) or mode == "strict":
+        return side  # a name with a joined word has fewer words than the one that writes it apart
+    runs = [(a, b) for a, b in pairwise(other) if a not in side and b not in side]
+    if not runs:
+        return side
+    out: list[str] = []
+    for word in side:
+        pieces = _best_split(word, runs, mode, config) if len(word) >= 4 and word not in other else None
+        if pieces is None:
+            out.append(word)
+        else:
+            out.extend(pieces)
+    return tuple(out) if len(out) > len(side) else side
+
+
+def _best_split(
+    word: str, runs: list[tuple[str, str]], mode: Mode, config: AlignConfig
+) -> tuple[str, str] | None:
+    """The best split of ``word`` against one of ``runs`` (see ``_split_joined``), else None."""
+    best: tuple[str, str] | None = None
+    best_mean = config.split_similarity
+    least = config.min_pair_similarity
+    head = skeleton(word)[:1]
+    for a, b in runs:
+        if abs(len(word) - len(a) - len(b)) > 2 or skeleton(a)[:1] != head:
+            continue
+        for k in range(max(2, len(a) - 2), min(len(word) - 2, len(a) + 2) + 1):
+            first = token_similarity(word[:k], a, mode, config)[0]
+            if first < least:
+                continue
+            second = token_similarity(word[k:], b, mode, config)[0]
+            mean = (first + second) / 2
+            if second >= least and mean > best_mean:
+                best, best_mean = (word[:k], word[k:]), mean
+    return best
+
+
 def _join_acronym_runs(
     side: tuple[str, ...], other: tuple[str, ...]
 ) -> tuple[tuple[str, ...], list[tuple[str, str]]]:
@@ -262,8 +313,8 @@ def _paired(
     query: tuple[str, ...], candidate: tuple[str, ...], mode: Mode, config: AlignConfig, acronyms: bool
 ) -> Alignment:
     """``align`` by joining, scoring every token pair and pairing greedily (any two forms)."""
-    q = _join_adjacent(query, candidate, mode, config)
-    c = _join_adjacent(candidate, q, mode, config)
+    q = _join_adjacent(_split_joined(query, candidate, mode, config), candidate, mode, config)
+    c = _join_adjacent(_split_joined(candidate, q, mode, config), q, mode, config)
     expanded: set[tuple[str, str]] = set()
     if acronyms:
         c, found_c = _join_acronym_runs(c, q)

@@ -154,6 +154,8 @@ def test_names_without_abd_are_unchanged(written: str) -> None:
         ("lt col ali", "ali"),
         ("major general ri", "ri"),
         ("vice marshal kim", "kim"),
+        ("comrade kim yo jong", "kim yo jong"),
+        ("premier pak pong ju", "pak pong ju"),
     ],
 )
 def test_leading_honorifics_are_dropped(written: str, stripped: str) -> None:

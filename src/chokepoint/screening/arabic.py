@@ -272,6 +272,8 @@ HONORIFICS: frozenset[tuple[str, ...]] = frozenset(
         "eng", "engr", "engineer", "gen", "genl", "lt", "lieut", "lieutenant", "col", "maj",
         "major general", "major gen", "brig", "capt", "cpt", "cdr", "cmdr", "adm", "sgt", "cpl",
         "vice admiral", "vice marshal", "air marshal", "air chief marshal", "rev", "revd",
+        # Forms of address and offices DPRK state media put before a name.
+        "comrade", "premier", "field marshal", "marshal of the kpa", "marshal of the dprk",
     )
 )  # fmt: skip
 """Leading title tokens rigour's person prefixes miss, as token sequences (a hyphenated "Al-Haj" is

@@ -357,8 +357,18 @@ DPRK_SURNAMES: dict[str, tuple[str, ...]] = {
     "JON": ("Jeon", "Chon"),
 }
 """South Korean and press spellings of DPRK surnames (the DPRK writes the initial r/l that Seoul drops)."""
-DPRK_SYLLABLE_SPELLINGS = (("ONG", "EONG"), ("OL", "EOL"), ("YO", "YEO"), ("CH", "J"), ("K", "G"), ("P", "B"))
-"""McCune-Reischauer (DPRK) spelling -> Revised Romanization spelling of a syllable part."""
+DPRK_SYLLABLE_SPELLINGS = (
+    ("ONG", "EONG"),
+    ("OL", "EOL"),
+    ("YO", "YEO"),
+    ("CH", "J"),
+    ("K", "G"),
+    ("P", "B"),
+    ("OL", "UL"),
+    ("YONG", "YOUNG"),
+)
+"""McCune-Reischauer (DPRK) spelling -> Revised Romanization or English-press spelling of a syllable
+part (Chol -> Cheol, Chul; Yong -> Yeong, Young)."""
 
 
 def _dprk_variant(name: str, rng: random.Random) -> str:

@@ -134,3 +134,9 @@ def test_a_name_written_in_syllables_has_no_legal_forms() -> None:
     assert analyze_name("KU BONG RYONG", "other").tokens == ("ku", "bong", "ryong")
     assert analyze_name("OOO Romashka", "org").tokens == ("llc", "romashka")
     assert analyze_name("Siemens AG", "org").tokens == ("siemens", "jsc")
+
+
+def test_one_letter_korean_syllables_are_written_as_names_write_them() -> None:
+    # 이 / 오 / 우 are syllables, not initials: "i" would pair with any word starting with i
+    assert analyze_name("이용호", "person").forms[0].tokens == ("yi", "yong", "ho")
+    assert analyze_name("오극렬", "person").forms[1].tokens == ("oh", "kuk", "ryol")

@@ -187,6 +187,10 @@ def script_of(text: str) -> str:
     return max(counts, key=lambda s: counts[s]) if counts else "LATIN"
 
 
+VOWEL_SYLLABLE_SPELLINGS = {"i": "yi", "o": "oh", "u": "woo"}
+"""이, 오, 우 as names write them: a one-letter word is an initial (I. / Il), a syllable is not."""
+
+
 def _hangul_forms(text: str, kind: NameKind) -> list[tuple[System, str]]:
     forms: list[tuple[System, str]] = []
     for system in ("rr", "mr"):
@@ -198,7 +202,7 @@ def _hangul_forms(text: str, kind: NameKind) -> list[tuple[System, str]]:
                 words.extend(romanize(given, system))
             else:
                 words.extend(romanize(word, system))
-        forms.append((system, " ".join(words)))
+        forms.append((system, " ".join(VOWEL_SYLLABLE_SPELLINGS.get(w, w) for w in words)))
     return forms
 
 

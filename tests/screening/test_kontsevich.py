@@ -48,3 +48,8 @@ def test_a_korean_name_in_cyrillic_matches_its_latin_spellings_only() -> None:
     assert _score("Ким Чен Ир", "KIM JONG IL") >= 0.8
     assert _score("Ким Чен Ын", "Kim Jong Il") < 0.5
     assert _score("Иван Петров", "Ivan Petrov") >= 0.9
+
+
+def test_one_vowel_syllables_are_not_initials() -> None:
+    assert readings("И Ён Хо") == ("yi yon ho",)
+    assert readings("О Гык Рёль") == ("oh kuk ryol",)

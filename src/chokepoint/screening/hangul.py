@@ -43,6 +43,9 @@ FINALS: dict[System, tuple[str, ...]] = {
     "mr": _row("- k k k n n n t l k m l l l p l m p p t t ng t t k t p t"),
 }
 
+VOWEL_SYLLABLE_SPELLINGS = {"i": "yi", "o": "oh", "u": "woo"}
+"""이, 오, 우 as names write them: a one-letter word is an initial (I. / Il), a syllable is not."""
+
 TWO_SYLLABLE_SURNAMES = frozenset({"남궁", "선우", "제갈", "황보", "독고", "사공", "서문", "동방", "을지"})
 """Korean compound surnames (the rest are one syllable): the name splits after them, not after one."""
 

@@ -21,6 +21,8 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
+from chokepoint.screening.hangul import VOWEL_SYLLABLE_SPELLINGS
+
 # Initial consonants, longest first (ㅊ ㅋ ㅌ ㅍ aspirates; ㅈ both ways; ㄲ ㄸ ㅃ ㅆ ㅉ tense).
 _INITIALS: dict[str, str] = {
     "чх": "ch'",
@@ -105,7 +107,9 @@ def _syllable(word: str) -> tuple[str, str] | None:
         # a word-initial е is ye (ㅖ) for Kontsevich and yo (ㅕ) in the older spelling (Ен = 영)
         kontsevich, older = ("ye", "yo") if vowel == "е" else (kontsevich, older)
     ending = _FINALS[final] if final else ""
-    return latin_initial + kontsevich + ending, latin_initial + older + ending
+    first, second = latin_initial + kontsevich + ending, latin_initial + older + ending
+    # И, О, У are the syllables 이, 오, 우, written as names write them (not one-letter initials)
+    return VOWEL_SYLLABLE_SPELLINGS.get(first, first), VOWEL_SYLLABLE_SPELLINGS.get(second, second)
 
 
 @lru_cache(maxsize=10_000)

@@ -34,7 +34,12 @@ from pypinyin import Style, lazy_pinyin
 from rigour.names import remove_person_prefixes, replace_org_types_compare
 
 from chokepoint.screening.arabic import join_theophoric, strip_part_honorifics
-from chokepoint.screening.hangul import is_hangul_syllable, romanize, split_korean_name
+from chokepoint.screening.hangul import (
+    VOWEL_SYLLABLE_SPELLINGS,
+    is_hangul_syllable,
+    romanize,
+    split_korean_name,
+)
 from chokepoint.screening.hanja import korean_reading
 from chokepoint.screening.kontsevich import readings as kontsevich_readings
 from chokepoint.screening.numberwords import fold_number_words
@@ -185,10 +190,6 @@ def script_of(text: str) -> str:
         counts[script] = counts.get(script, 0) + 1
     counts.pop("LATIN", None)
     return max(counts, key=lambda s: counts[s]) if counts else "LATIN"
-
-
-VOWEL_SYLLABLE_SPELLINGS = {"i": "yi", "o": "oh", "u": "woo"}
-"""이, 오, 우 as names write them: a one-letter word is an initial (I. / Il), a syllable is not."""
 
 
 def _hangul_forms(text: str, kind: NameKind) -> list[tuple[System, str]]:

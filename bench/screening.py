@@ -56,7 +56,7 @@ from typing import Any
 from followthemoney.types import registry
 
 from chokepoint.config import shared_data_dir
-from chokepoint.screening import arabic, numberwords, wadegiles
+from chokepoint.screening import arabic, kontsevich, numberwords, syllables, wadegiles
 from chokepoint.screening.align import token_similarity
 from chokepoint.screening.cache import screener_for
 from chokepoint.screening.defaults import DEFAULT_THRESHOLD
@@ -213,7 +213,8 @@ def _one_core() -> None:
 def _clear_caches() -> None:
     """Cold: no name analysis and no token-pair similarity cached (the recall and FPR runs fill both).
     Per-token tables (spelling skeletons, nicknames, Wade-Giles readings, number words, Abd al-
-    compounds, Hanja readings) stay as earlier batches left them, as in a long-running screener."""
+    compounds, Hanja and Cyrillic Korean readings, syllable spellings) stay as earlier batches left
+    them, as in a long-running screener."""
     analyze_name.cache_clear()
     token_similarity.cache_clear()
 
@@ -231,6 +232,8 @@ def _clear_all_caches() -> None:
         numberwords.fold_number_words,
         numberwords._readings,
         arabic._fused,
+        syllables.spells_syllable,
+        kontsevich.readings,
     ):
         cached.cache_clear()
 

@@ -21,7 +21,7 @@ from rapidfuzz.distance import OSA, Levenshtein
 
 from chokepoint.screening.hangul import south_korean_spelling
 from chokepoint.screening.hypocorisms import KOREAN_SPELLINGS, nicknames_of
-from chokepoint.screening.names import NameForm, is_low_weight, low_weight_words
+from chokepoint.screening.names import LOW_WEIGHT_WORDS, PARTICLES, NameForm, is_low_weight, low_weight_words
 from chokepoint.screening.syllables import syllabic
 from chokepoint.screening.variants import canonical_spelling, consonants, skeleton
 from chokepoint.screening.wadegiles import wade_giles_readings
@@ -313,8 +313,11 @@ def _paired(
     query: tuple[str, ...], candidate: tuple[str, ...], mode: Mode, config: AlignConfig, acronyms: bool
 ) -> Alignment:
     """``align`` by joining, scoring every token pair and pairing greedily (any two forms)."""
-    q = _join_adjacent(_split_joined(query, candidate, mode, config), candidate, mode, config)
-    c = _join_adjacent(_split_joined(candidate, q, mode, config), q, mode, config)
+    if len(query) < len(candidate):  # a name with a joined word has fewer words (_split_joined)
+        query = _split_joined(query, candidate, mode, config)
+    q = _join_adjacent(query, candidate, mode, config)
+    c = _split_joined(candidate, q, mode, config) if len(candidate) < len(q) else candidate
+    c = _join_adjacent(c, q, mode, config)
     expanded: set[tuple[str, str]] = set()
     if acronyms:
         c, found_c = _join_acronym_runs(c, q)
@@ -442,7 +445,8 @@ def _measures(
             candidate_extra=tuple(t for t in alignment.candidate_extra if not t.isdigit()),
             in_order=alignment.in_order,
         )
-    lw = low_weight_words(q, c)  # is_low_weight of this pair of names, inlined in the per-token loops
+    # is_low_weight of this pair of names, inlined in the per-token loops (few names hold a particle)
+    lw = LOW_WEIGHT_WORDS if PARTICLES.isdisjoint(q) and PARTICLES.isdisjoint(c) else low_weight_words(q, c)
     wq = sum(len(t) * (low if t in lw else 1.0) for t in q) or 1.0
     wc = sum(len(t) * (low if t in lw else 1.0) for t in c) or 1.0
     matched = 0.0

@@ -22,7 +22,9 @@ Figures (issue 3), each beside its target or anchor:
    quoted in the issue is printed too. Throughput runs before resolution, which fills the caches.
 5. REST p50/p99 latency of one-query ``POST /v1/screen`` on a server started on 127.0.0.1.
 6. Extra checks: watchman's cross-script pairs (share reaching the file's minimum score) and
-   nomenklatura's OFAC parity fixtures (agreement with OFAC's own search at its 90 % line); 김종은 vs
+   nomenklatura's OFAC parity fixtures (agreement with OFAC's own search at its 90 % line);
+   nomenklatura's entity checks (the hand-written regression cases of logic-v2, decided as labelled at
+   the default threshold; name parts joined first-middle-father-last); 김종은 vs
    김정은 against the exact pair; cross-list resolution of UN and OFAC.
 7. A DPRK romanization consistency check: each UN-listed DPRK person against a seeded variant of its
    own name (South Korean surname spellings, Revised Romanization syllables, hyphenated / joined /
@@ -53,6 +55,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import yaml
 from followthemoney.types import registry
 
 from chokepoint.config import shared_data_dir
@@ -147,8 +150,9 @@ def name_bench(model: Model, cases: list[dict[str, str]], live: LogicV2Run | Non
     )
     print(f"   ratio to frozen logic-v2 at default thresholds {f1 / lv2:.2f}")
     if live is not None:
-        live_f1 = f1_at(live.pair_scores, labels, LOGIC_V2_FROZEN_THRESHOLD)
-        live_best, live_at = best_f1(live.pair_scores, labels)
+        live_scores = live.pair_scores[: len(cases)]  # the entity checks follow (``entity_checks``)
+        live_f1 = f1_at(live_scores, labels, LOGIC_V2_FROZEN_THRESHOLD)
+        live_best, live_at = best_f1(live_scores, labels)
         print(
             f"   logic-v2 live (nomenklatura {live.version}, same {len(cases)} pairs) F1 {live_f1:.3f} at "
             f"{LOGIC_V2_FROZEN_THRESHOLD:.2f}; best {live_best:.3f} at {live_at:.2f}"
@@ -322,7 +326,37 @@ def rest_latency(home: Path, requests: int) -> None:
         server.wait(timeout=10)
 
 
-def extra_checks(screener: Screener, store: Store, model: Model) -> None:
+def _check_name(side: dict[str, Any]) -> str:
+    """The name of one side of a nomenklatura entity check: its name, else its name parts in order."""
+
+    def first(value: Any) -> str:
+        return str(value[0] if isinstance(value, list) else value)
+
+    if side.get("name"):
+        return first(side["name"])
+    parts = ("firstName", "middleName", "fatherName", "lastName")
+    return " ".join(first(side[k]) for k in parts if side.get(k))
+
+
+def entity_checks() -> list[dict[str, str]]:
+    """nomenklatura's entity checks as name pairs (schema, name1, name2, is_match), like the name bench."""
+    checks = yaml.safe_load(_bench("nomenklatura_entity_bench_checks.yml").read_text(encoding="utf-8"))[
+        "checks"
+    ]
+    return [
+        {
+            "schema": str(c["schema"]),
+            "name1": _check_name(c["query"]),
+            "name2": _check_name(c["candidate"]),
+            "is_match": "true" if c["match"] else "false",
+        }
+        for c in checks
+    ]
+
+
+def extra_checks(
+    screener: Screener, store: Store, model: Model, checks: list[dict[str, str]], live: LogicV2Run | None
+) -> None:
     pairs = [
         r
         for r in csv.reader(_bench("watchman_cross_script_pairs.csv").read_text().splitlines())
@@ -340,6 +374,20 @@ def extra_checks(screener: Screener, store: Store, model: Model) -> None:
         ours = _pair_score(row["query_name"], row["result_name"], None, model)
         agree += (ours >= DEFAULT_THRESHOLD) == (float(row["ofac_score"]) >= 90)
     print(f"   OFAC parity fixtures: agreement with OFAC's search at its 90 line {agree}/{len(parity)}")
+    right = sum(
+        (_pair_score(c["name1"], c["name2"], c["schema"], model) >= DEFAULT_THRESHOLD)
+        == (c["is_match"] == "true")
+        for c in checks
+    )
+    line = f"   nomenklatura entity checks (logic-v2's regression cases) as labelled: {right}/{len(checks)}"
+    if live is not None:
+        theirs = live.pair_scores[len(live.pair_scores) - len(checks) :]
+        agree_lv2 = sum(
+            (t >= LOGIC_V2_FROZEN_THRESHOLD) == (c["is_match"] == "true")
+            for t, c in zip(theirs, checks, strict=True)
+        )
+        line += f"; logic-v2 live {agree_lv2}/{len(checks)}"
+    print(line)
     start = time.perf_counter()
     summary = resolve_store(store).summary()
     print(
@@ -523,18 +571,19 @@ def main() -> None:
         print(f"screener over {len(screener):,} parties ready in {time.perf_counter() - start:.1f} s")
         model = load_model(store.home)
         cases = name_cases(args.quick)
+        checks = entity_checks()
         queries = recall_and_fpr(screener, args.quick)
         sample = queries[:: LOGICV2_QUERY_STRIDE * (4 if args.quick else 1)]
         live = None
         if not args.no_logicv2:
             try:
-                live = run_logicv2(screener, store, cases, sample)
+                live = run_logicv2(screener, store, cases + checks, sample)
             except (subprocess.CalledProcessError, OSError) as error:
                 stderr = getattr(error, "stderr", None) or ""
                 print(f"   logic-v2 live measurement failed: {error} {stderr[-500:]}")
         name_bench(model, cases, live)
         throughput(screener, queries, sample, live)  # before resolution fills the caches
-        extra_checks(screener, store, model)
+        extra_checks(screener, store, model, checks, live)
         dprk_check(store, model)
         rest_latency(store.home, 100 if args.quick else 1000)
 

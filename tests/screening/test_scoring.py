@@ -99,3 +99,8 @@ def test_a_one_word_personal_name_is_weak_evidence_on_either_side() -> None:
     full = _score("Walijan Haqqani", "Walijan Abdul Ghafoor Haqqani")
     lone = _score("Walijan", "Walijan Abdul Ghafoor Haqqani")
     assert lone < 0.7 < full
+
+
+def test_a_name_of_initials_alone_identifies_no_one() -> None:
+    assert _score("N.N.", "Nursultan Nazarbayev") < 0.5
+    assert _score("J. Smith", "John Smith") >= 0.7  # an initial beside an agreeing word still counts

@@ -480,6 +480,8 @@ def _measures(
     shorter_extra = alignment.query_extra if len(q) <= len(c) else alignment.candidate_extra
     if not strong or any(t not in lw for t in shorter_extra):
         weakest = 0.0
+    elif all(p.reason == "initial" and min(len(p.query), len(p.candidate)) == 1 for p in alignment.pairs):
+        weakest = 0.0  # only initials agree ("N.N." / Nursultan Nazarbayev): no word of the name does
     unpaired = sum(t not in lw for t in (*alignment.query_extra, *alignment.candidate_extra))
     literal = q == c
     return {

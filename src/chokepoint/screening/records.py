@@ -73,10 +73,11 @@ def kind_of(schema: str | None) -> NameKind:
 
 
 def _entry(name: AnalyzedName, weak: bool) -> NameEntry:
-    """A name; a person's name of one word ('Lydia', 'Cesar') cannot identify anyone: weak, whether it
-    is listed or screened."""
+    """A name; a person's name of one word ('Lydia', 'Cesar') or of initials only ('N.N.') cannot
+    identify anyone: weak, whether it is listed or screened."""
     low = low_weight_words(name.tokens)
-    lone = name.kind == "person" and sum(t not in low for t in name.tokens) <= 1
+    words = [t for t in name.tokens if t not in low]
+    lone = name.kind == "person" and (len(words) <= 1 or all(len(t) == 1 for t in words))
     return NameEntry(name, weak or lone)
 
 

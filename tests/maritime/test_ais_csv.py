@@ -79,7 +79,64 @@ def test_bad_rows_are_counted_not_fatal(shared_data: Path, tmp_path: Path) -> No
 def test_unknown_header_is_a_typed_error(tmp_path: Path) -> None:
     path = tmp_path / "x.csv"
     path.write_text("a,b,c\n1,2,3\n")
-    with pytest.raises(AisFormatError, match="not a MarineCadastre or DMA"):
+    with pytest.raises(AisFormatError, match="not an AIS CSV header"):
+        read_csv(path)
+
+
+def _noaa_as(shared_data: Path, path: Path, names: dict[str, str], times: str, separator: str = ",") -> None:
+    """The NOAA sample rewritten with other column names (in another order) and times written as
+    ``iso-z`` (2023-01-11T00:00:00Z), ``offset`` (+09:00), ``epoch`` seconds or ``epoch-ms``."""
+    table = pl.read_csv(shared_data / NOAA, infer_schema=False)
+    stamp = pl.col("BaseDateTime").str.to_datetime(time_unit="us")
+    written = {
+        "iso-z": stamp.dt.strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "offset": stamp.dt.offset_by("9h").dt.strftime("%Y-%m-%d %H:%M:%S+09:00"),
+        "epoch": (stamp.dt.epoch("s")).cast(pl.String),
+        "epoch-ms": (stamp.dt.epoch("ms")).cast(pl.String),
+    }[times]
+    table = table.with_columns(written.alias("BaseDateTime")).rename(names)
+    table.select(sorted(table.columns, reverse=True)).write_csv(path, separator=separator)
+
+
+OTHER_NAMES = {
+    "MMSI": "mmsi",
+    "BaseDateTime": "timestamp",
+    "LAT": "latitude",
+    "LON": "longitude",
+    "SOG": "speed",
+    "COG": "course",
+    "Heading": "true_heading",
+    "VesselName": "shipname",
+    "IMO": "imo",
+    "CallSign": "callsign",
+    "VesselType": "shiptype",
+    "Status": "nav_status",
+    "Length": "length",
+    "Width": "width",
+    "Draft": "draught",
+}
+
+
+@pytest.mark.parametrize(
+    ("times", "separator"), [("iso-z", ","), ("offset", ";"), ("epoch", "\t"), ("epoch-ms", ",")]
+)
+def test_other_ais_csv_layouts_read_the_same(
+    shared_data: Path, tmp_path: Path, times: str, separator: str
+) -> None:
+    path = tmp_path / "export.csv"
+    _noaa_as(shared_data, path, OTHER_NAMES, times, separator)
+    frames, reference = read_csv(path), read_csv(shared_data / NOAA)
+    assert frames.report.format == "csv" and frames.report.bad == 0
+    assert frames.positions.equals(reference.positions)
+    assert frames.statics.select("mmsi", "imo", "name").equals(
+        reference.statics.select("mmsi", "imo", "name")
+    )
+
+
+def test_a_csv_without_a_position_column_is_a_typed_error(tmp_path: Path) -> None:
+    path = tmp_path / "x.csv"
+    path.write_text("mmsi,timestamp,latitude\n123456789,2023-01-01T00:00:00Z,1.0\n")
+    with pytest.raises(AisFormatError, match="not an AIS CSV header"):
         read_csv(path)
 
 

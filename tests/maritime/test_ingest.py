@@ -24,6 +24,16 @@ def test_detects_each_sample(shared_data: Path, name: str, fmt: str) -> None:
     assert detect_format(shared_data / "ais" / name) == fmt
 
 
+def test_detects_another_ais_csv_by_its_header(tmp_path: Path) -> None:
+    path = tmp_path / "export.csv"
+    path.write_text("ts;MMSI;lat;lon\n1673395200;123456789;38.9;125.7\n")
+    assert detect_format(path) == "csv"
+    frames = read_ais(path)
+    assert frames.positions.height == 1 and str(frames.positions["timestamp"][0]).startswith(
+        "2023-01-11 00:00"
+    )
+
+
 def test_parquet_round_trip(shared_data: Path, tmp_path: Path) -> None:
     frames = read_ais(shared_data / "ais" / "aisdb_test_data_20211101.nm4")
     pos, _ = write_frames(frames, tmp_path, "day")

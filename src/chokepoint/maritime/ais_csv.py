@@ -1,5 +1,6 @@
-"""Decoded-AIS CSV files to the normalised frames: MarineCadastre (both layouts) and the Danish
-Maritime Authority (DMA) ``aisdk`` files.
+"""Decoded-AIS CSV files to the normalised frames: MarineCadastre (both layouts), the Danish
+Maritime Authority (DMA) ``aisdk`` files, and any other CSV whose header names an MMSI, a time, a
+latitude and a longitude (``GENERIC``).
 
 Each layout is a table of facts: which header column holds which normalised field and how its
 time is written. Columns are found by name, not position, so the MarineCadastre 2024+ layout
@@ -104,6 +105,36 @@ DMA = CsvLayout(
     time_format="%d/%m/%Y %H:%M:%S",
 )
 
+GENERIC = CsvLayout(
+    name="csv",
+    columns={
+        "mmsi": ("mmsi", "sourcemmsi", "userid"),
+        "timestamp": (
+            "timestamp", "timestamputc", "basedatetime", "datetime", "time", "timeutc", "ts", "receivedat",
+            "msgtime", "postime", "date",
+        ),
+        "lat": ("lat", "latitude", "y"),
+        "lon": ("lon", "lng", "long", "longitude", "x"),
+        "sog": ("sog", "speed", "speedknots", "speedoverground"),
+        "cog": ("cog", "course", "courseoverground"),
+        "heading": ("heading", "trueheading", "hdg"),
+        "nav_status": ("navstatus", "navigationalstatus", "navigationstatus", "status"),
+        "imo": ("imo", "imonumber"),
+        "name": ("vesselname", "shipname", "name"),
+        "call_sign": ("callsign",),
+        "ship_type": ("shiptype", "vesseltype", "shiptypecode"),
+        "length": ("length",),
+        "width": ("width", "beam"),
+        "draught": ("draught", "draft"),
+        "destination": ("destination",),
+    },
+    time_format="any",
+)  # fmt: skip
+"""Any other decoded-AIS CSV (exports of AIS providers, research datasets, scenario files): columns
+found by their usual names; times as ISO 8601 (``T`` or space, optional fraction, ``Z`` or an
+offset) or Unix epoch seconds or milliseconds; navigational status and ship type as ITU codes or
+the DMA's English labels."""
+
 DMA_NAV_STATUS: dict[str, int] = {
     "under way using engine": 0,
     "at anchor": 1,
@@ -156,6 +187,8 @@ def detect_layout(header: list[str]) -> CsvLayout | None:
         return MARINECADASTRE
     if "timestamp" in keys and "typeofmobile" in keys and "mmsi" in keys:
         return DMA
+    if all(field in GENERIC.find(header) for field in ("mmsi", "timestamp", "lat", "lon")):
+        return GENERIC
     return None
 
 
@@ -163,7 +196,20 @@ def _number(column: str) -> pl.Expr:
     return pl.col(column).str.strip_chars().str.replace(r"^IMO", "").cast(pl.Float64, strict=False)
 
 
+def _any_time(column: str) -> pl.Expr:
+    """ISO 8601 (naive = UTC, ``Z`` or an offset) or Unix epoch seconds / milliseconds, as naive UTC."""
+    text = pl.col(column).str.strip_chars().str.replace(" ", "T")
+    naive = text.str.replace(r"Z$", "").str.to_datetime("%Y-%m-%dT%H:%M:%S%.f", time_unit="us", strict=False)
+    offset = text.str.to_datetime("%Y-%m-%dT%H:%M:%S%.f%z", time_unit="us", strict=False)
+    number = text.cast(pl.Float64, strict=False)
+    micros = pl.when(number > 1e11).then(number * 1e3).otherwise(number * 1e6).cast(pl.Int64)
+    epoch = pl.when(number.is_between(9.4e8, 4.2e12)).then(pl.from_epoch(micros, time_unit="us"))
+    return pl.coalesce(naive, offset.dt.convert_time_zone("UTC").dt.replace_time_zone(None), epoch)
+
+
 def _time(column: str, layout: CsvLayout) -> pl.Expr:
+    if layout.time_format == "any":
+        return _any_time(column).dt.replace_time_zone("UTC")
     text = pl.col(column).str.strip_chars()
     parsed = (
         text.str.strptime(pl.Datetime("us"), layout.time_format, strict=False)
@@ -177,15 +223,31 @@ def _label(column: str, table: dict[str, int]) -> pl.Expr:
     return pl.col(column).str.strip_chars().str.to_lowercase().replace_strict(table, default=None)
 
 
-def read_csv(path: Path, layout: CsvLayout | None = None) -> AisFrames:
-    """Read a MarineCadastre or DMA CSV file (layout detected from its header unless given)."""
+def _separator(path: Path) -> str:
+    """``;`` or a tab when the header line uses it and no comma (European and spreadsheet exports)."""
     try:
-        raw = pl.read_csv(path, infer_schema=False, truncate_ragged_lines=True, quote_char='"')
+        with path.open("rb") as handle:
+            header = handle.readline(65536)
+    except OSError:
+        return ","  # polars reports the unreadable file
+    if b"," in header:
+        return ","
+    return ";" if b";" in header else "\t" if b"\t" in header else ","
+
+
+def read_csv(path: Path, layout: CsvLayout | None = None) -> AisFrames:
+    """Read a MarineCadastre, DMA or other AIS CSV file (layout detected from its header unless given)."""
+    try:
+        raw = pl.read_csv(
+            path, infer_schema=False, truncate_ragged_lines=True, quote_char='"', separator=_separator(path)
+        )
     except (OSError, pl.exceptions.PolarsError) as exc:
         raise AisFormatError(path, None, f"not readable as CSV: {exc}") from exc
     layout = layout or detect_layout(raw.columns)
     if layout is None:
-        raise AisFormatError(path, "header", f"not a MarineCadastre or DMA AIS header: {raw.columns[:6]}")
+        raise AisFormatError(
+            path, "header", f"not an AIS CSV header (MMSI, time, latitude, longitude): {raw.columns[:6]}"
+        )
     cols = layout.find(raw.columns)
     for needed in ("mmsi", "timestamp", "lat", "lon"):
         if needed not in cols:
@@ -195,10 +257,10 @@ def read_csv(path: Path, layout: CsvLayout | None = None) -> AisFrames:
     for field_name, column in cols.items():
         if field_name == "timestamp":
             exprs.append(_time(column, layout).alias(field_name))
-        elif field_name == "nav_status" and layout is DMA:
-            exprs.append(_label(column, DMA_NAV_STATUS).alias(field_name))
-        elif field_name == "ship_type" and layout is DMA:
-            exprs.append(_label(column, DMA_SHIP_TYPE).alias(field_name))
+        elif field_name in ("nav_status", "ship_type") and layout is not MARINECADASTRE:
+            labels = _label(column, DMA_NAV_STATUS if field_name == "nav_status" else DMA_SHIP_TYPE)
+            value = labels if layout is DMA else pl.coalesce(_number(column), labels.cast(pl.Float64))
+            exprs.append(value.alias(field_name))
         elif STATIC_SCHEMA.get(field_name) == pl.String():
             exprs.append(pl.col(column).alias(field_name))
         else:

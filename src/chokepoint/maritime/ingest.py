@@ -19,14 +19,14 @@ from chokepoint.maritime.schema import (
     read_parquet_frames,
 )
 
-FORMATS = ("auto", "nmea", "marinecadastre", "dma", "parquet")
+FORMATS = ("auto", "nmea", "marinecadastre", "dma", "csv", "parquet")
 """The values of ``--format``."""
 
 _SNIFF_BYTES = 4096
 
 
 def detect_format(path: Path) -> str:
-    """``nmea``, ``marinecadastre``, ``dma`` or ``parquet`` from the file's name and first bytes."""
+    """``nmea``, ``marinecadastre``, ``dma``, ``csv`` or ``parquet`` from the file's name and first bytes."""
     if path.is_dir() or path.suffix == ".parquet":
         return "parquet"
     try:
@@ -44,7 +44,9 @@ def detect_format(path: Path) -> str:
         return "marinecadastre"
     if any(b"VDM," in line or b"VDO," in line for line in lines[:20]):
         return "nmea"
-    raise AisFormatError(path, "line 1", "not NMEA AIS, MarineCadastre CSV, DMA CSV or AIS Parquet")
+    if b"mmsi" in first and any(sep in first for sep in (b",", b";", b"\t")):
+        return "csv"  # another decoded-AIS CSV: the header decides (``ais_csv.GENERIC``)
+    raise AisFormatError(path, "line 1", "not NMEA AIS, an AIS CSV (MMSI, time, lat, lon) or AIS Parquet")
 
 
 def read_ais(path: Path, fmt: str = "auto") -> AisFrames:
@@ -58,6 +60,8 @@ def read_ais(path: Path, fmt: str = "auto") -> AisFrames:
         return read_csv(path, MARINECADASTRE)
     if kind == "dma":
         return read_csv(path, DMA)
+    if kind == "csv":
+        return read_csv(path)
     if kind == "parquet":
         return read_parquet_frames(path)
     raise AisFormatError(path, None, f"unknown format {fmt!r} (one of {', '.join(FORMATS)})")

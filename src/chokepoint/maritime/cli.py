@@ -25,7 +25,7 @@ maritime_app = typer.Typer(
 )
 
 InputsArg = Annotated[
-    list[Path], typer.Argument(help="AIS files: NMEA, MarineCadastre CSV, DMA CSV or Parquet.")
+    list[Path], typer.Argument(help="AIS files: NMEA, MarineCadastre, DMA or other AIS CSV, or Parquet.")
 ]
 FormatOption = Annotated[str, typer.Option("--format", help=f"Input format: {' | '.join(FORMATS)}.")]
 

@@ -17,6 +17,7 @@ def test_both_russian_spellings_of_a_korean_name() -> None:
     assert readings("Пак Пон Чжу") == ("pak pon chu",)
     assert readings("Ли Дже-Сон") == ("ri che son", "ri cho son")
     assert readings("Ким Ен Нам")[1] == "kim yon nam"  # a word-initial е is ㅕ in the older spelling
+    assert readings("Цой Рён Хэ") == ("choe ryon hae",)  # the Soviet Koreans' Цой for 최
 
 
 def test_russian_names_and_single_words_have_no_korean_reading() -> None:

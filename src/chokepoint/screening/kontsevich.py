@@ -49,11 +49,13 @@ _INITIALS: dict[str, str] = {
     "с": "s",
     "ш": "s",
     "ч": "ch",
+    "ц": "ch",  # the Soviet Koreans' spelling of ㅈ / ㅊ (Цой = 최)
     "х": "h",
 }
 # Vowels, longest first: (Kontsevich reading, older reading where it differs).
 _VOWELS: dict[str, tuple[str, str]] = {
     "ый": ("ui", "ui"),
+    "ой": ("oe", "oe"),  # ㅚ in the older spelling (Цой = Choe)
     "вэ": ("wae", "wae"),
     "ве": ("oe", "oe"),
     "ва": ("wa", "wa"),

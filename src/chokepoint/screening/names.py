@@ -5,13 +5,16 @@ to spaces), ``strip_titles`` (Mr., Dr., H.E. for people, via rigour, and the hon
 Shaikh, Haji, Mullah, at the start of each comma-separated part), ``transliterate`` (one or more
 Latin *forms*: Hangul to Revised Romanization and McCune-Reischauer, Han to pinyin and Wade-Giles
 and, for a Korean name in Hanja (``hanja``), its Korean reading in both Hangul romanizations;
-every other script through ICU's Any-Latin via normality), ``split_glued_legal_forms`` (SiemensAG ->
-Siemens AG, organisations), ``fold_roman_numerals`` (Trust II -> Trust 2, organisations and vessels),
+a Korean name in Cyrillic also gets its McCune-Reischauer reading (``kontsevich``); every other
+script through ICU's Any-Latin via normality), ``split_glued_legal_forms`` (SiemensAG -> Siemens AG,
+organisations), ``fold_roman_numerals`` (Trust II -> Trust 2, organisations and vessels),
 ``normalise_legal_forms`` (rigour's org types plus ``ORG_CLASS_WORDS``, so "Corporation" and "Corp."
-are one token that scoring weighs low), ``tokenize`` (lower-case ASCII words; digits kept,
-apostrophes dropped, hyphens split). Then, for organisations and vessels, ``fold_number_words``
-(Brigade Forty-Four -> brigade 44), ``join_initialisms`` (A.B.C. -> abc) and ``fold_numbers``
-(ordinals and Roman numerals to digits); for people, ``fold_digit_letters`` (Ig0r -> igor) and
+are one token that scoring weighs low; skipped for a name written wholly in Korean syllables,
+``syllables``), ``tokenize`` (lower-case ASCII words; digits kept, apostrophes dropped, hyphens
+split). Then, for organisations and vessels, ``fold_number_words`` (Brigade Forty-Four -> brigade 44),
+``join_initialisms`` (A.B.C. -> abc), ``fold_numbers`` (ordinals and Roman numerals to digits) and
+``fold_org_words`` (abbreviations such as Dept. to their words, class words to one spelling); for
+people, ``fold_digit_letters`` (Ig0r -> igor) and
 ``theophoric_words`` (Abd al-Aziz, Abdul Aziz, Abdelaziz -> abdul aziz).
 
 A form remembers how it was made (``system``) because comparison depends on it: two names written in
@@ -120,9 +123,10 @@ ORG_ABBREVIATIONS: dict[str, str] = {
     "hldgs": "holding",
 }
 """Abbreviations written in organisation names (trade records, payment fields, registries), each to its
-word: "Munitions Industry Dept." is "Munitions Industry Department". Unlike ``ORG_CLASS_WORDS`` they
-weigh in full, except where the word is a class word itself (holding). Only abbreviations with one
-reading in an organisation name are listed (not "ind", "sci", "eng", "dev")."""
+word: "Munitions Industry Dept." is "Munitions Industry Department" (and the British "centre" is
+"center"). Unlike ``ORG_CLASS_WORDS`` they weigh in full, except where the word is a class word itself
+(holding). Only abbreviations with one reading in an organisation name are listed (not "ind", "sci",
+"eng", "dev")."""
 
 PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "de", "da", "del", "der", "van", "von", "la", "le"})
 """Connecting words of personal names; kept, weighed low."""

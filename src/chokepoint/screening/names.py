@@ -44,6 +44,7 @@ from chokepoint.screening.hangul import (
     split_korean_name,
 )
 from chokepoint.screening.hanja import korean_reading
+from chokepoint.screening.katakana import consonant_final
 from chokepoint.screening.kontsevich import readings as kontsevich_readings
 from chokepoint.screening.numberwords import fold_number_words
 from chokepoint.screening.syllables import syllabic
@@ -234,6 +235,10 @@ def transliterate(text: str, kind: NameKind) -> list[tuple[System, str]]:
     if script == "CYRILLIC":
         # a Korean name in Russian's own system (Ким Чен Ын) also gets its Korean reading
         return [("icu", text), *(("mr", reading) for reading in kontsevich_readings(text))]
+    if script == "KATAKANA":
+        # キム・ヨンチョル: ICU's "kimu yonchoru", and without the vowels Japanese adds, "kim yonchol"
+        romaji = _SPLIT_RE.sub(" ", (ascii_text(text) or "").lower().replace("'", ""))
+        return [("icu", text), ("icu", consonant_final(romaji))]
     return [("abjad" if script in _ABJAD_SCRIPTS else "icu", text)]
 
 

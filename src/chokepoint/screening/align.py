@@ -57,7 +57,7 @@ class AlignConfig:
     acronym_similarity: float = 0.85
     """An organisation's acronym against the words it abbreviates (PLA / People's Liberation Army):
     lists carry acronyms as aliases (KOMID), but an acronym names less than the full name."""
-    split_similarity: float = 0.75
+    split_similarity: float = 0.7
     """Mean similarity the pieces of a word written joined must reach against two neighbouring words
     of the other name for the word to be split (Youngchul / Yong Chol, see ``_split_joined``)."""
     min_pair_similarity: float = 0.5

@@ -46,6 +46,7 @@ from chokepoint.screening.hangul import (
 from chokepoint.screening.hanja import korean_reading
 from chokepoint.screening.katakana import consonant_final
 from chokepoint.screening.kontsevich import readings as kontsevich_readings
+from chokepoint.screening.korean_orgs import english_readings
 from chokepoint.screening.numberwords import fold_number_words
 from chokepoint.screening.syllables import syllabic
 
@@ -125,9 +126,10 @@ ORG_ABBREVIATIONS: dict[str, str] = {
 }
 """Abbreviations written in organisation names (trade records, payment fields, registries), each to its
 word: "Munitions Industry Dept." is "Munitions Industry Department" (and the British "centre" is
-"center"). Unlike ``ORG_CLASS_WORDS`` they weigh in full, except where the word is a class word itself
-(holding). Only abbreviations with one reading in an organisation name are listed (not "ind", "sci",
-"eng", "dev")."""
+"center"). "Banking" is not folded to "bank": Sumitomo Mitsui Banking Corporation and Sumitomo
+Mitsui Trust Bank are two banks. Unlike ``ORG_CLASS_WORDS`` they weigh in full, except where the word
+is a class word itself (holding). Only abbreviations with one reading in an organisation name are
+listed (not "ind", "sci", "eng", "dev")."""
 
 PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "de", "da", "del", "der", "van", "von", "la", "le"})
 """Connecting words of personal names; kept, weighed low."""
@@ -224,7 +226,10 @@ def transliterate(text: str, kind: NameKind) -> list[tuple[System, str]]:
     if script == "LATIN":
         return [("latin", text)]
     if script == "HANGUL":
-        return _hangul_forms(text, kind)
+        # an organisation's name in Hangul also in the lists' English (조선련봉총회사: Korea Ryonbong
+        # General Corporation)
+        korean = _hangul_forms(text, kind)
+        return korean if kind == "person" else [*korean, *english_readings(text)]
     if script == "CJK":
         forms: list[tuple[System, str]] = [
             ("pinyin", " ".join(lazy_pinyin(text))),

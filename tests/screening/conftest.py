@@ -8,6 +8,8 @@ import pytest
 from followthemoney import EntityProxy
 
 from chokepoint.model import ListVersion, make_entity
+from chokepoint.screening.records import Query
+from chokepoint.screening.scoring import packaged_model, score
 from chokepoint.store import Store
 
 
@@ -71,3 +73,10 @@ def loaded_store(store: Store) -> Store:
     store.load(_version("un-sc"), un_entities())
     store.load(_version("ofac-sdn"), ofac_entities())
     return store
+
+
+def pair_score(a: str, b: str, schema: str = "Person", **qualifiers: str) -> float:
+    """The packaged model's score of two names (the qualifiers go with the second)."""
+    return score(
+        Query(a, schema).to_record(), Query(b, schema, **qualifiers).to_record(), packaged_model()
+    ).score

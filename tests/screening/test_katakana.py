@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from hypothesis import given
 from hypothesis import strategies as st
+from tests.screening.conftest import pair_score
 
 from chokepoint.screening.katakana import consonant_final
 from chokepoint.screening.names import analyze_name
-from chokepoint.screening.records import Query
-from chokepoint.screening.scoring import packaged_model, score
 
 
 def test_added_vowels_are_dropped() -> None:
@@ -31,11 +30,7 @@ def test_a_katakana_name_keeps_icus_reading_beside_the_new_one() -> None:
     assert forms == [("kimu", "yonchoru"), ("kim", "yonchol")]
 
 
-def _score(a: str, b: str) -> float:
-    return score(Query(a, "Person").to_record(), Query(b, "Person").to_record(), packaged_model()).score
-
-
 def test_a_korean_name_in_katakana_matches_its_latin_spelling_only() -> None:
-    assert _score("キム・ジョンウン", "KIM JONG UN") >= 0.8
-    assert _score("キム・ヨンチョル", "KIM YONG CHOL") >= 0.8
-    assert _score("キム・ジョンウン", "KIM JONG IL") < 0.5
+    assert pair_score("キム・ジョンウン", "KIM JONG UN") >= 0.8
+    assert pair_score("キム・ヨンチョル", "KIM YONG CHOL") >= 0.8
+    assert pair_score("キム・ジョンウン", "KIM JONG IL") < 0.5

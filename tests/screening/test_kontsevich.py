@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from hypothesis import given
 from hypothesis import strategies as st
+from tests.screening.conftest import pair_score
 
 from chokepoint.screening.kontsevich import readings
 from chokepoint.screening.names import analyze_name
-from chokepoint.screening.records import Query
-from chokepoint.screening.scoring import packaged_model, score
 
 
 def test_both_russian_spellings_of_a_korean_name() -> None:
@@ -40,15 +39,11 @@ def test_the_reading_is_a_form_of_the_name_beside_icu() -> None:
     assert [form.system for form in analyze_name("Иван Петров", "person").forms] == ["icu"]
 
 
-def _score(a: str, b: str) -> float:
-    return score(Query(a, "Person").to_record(), Query(b, "Person").to_record(), packaged_model()).score
-
-
 def test_a_korean_name_in_cyrillic_matches_its_latin_spellings_only() -> None:
-    assert _score("Ким Чен Ын", "Kim Jong Un") >= 0.8
-    assert _score("Ким Чен Ир", "KIM JONG IL") >= 0.8
-    assert _score("Ким Чен Ын", "Kim Jong Il") < 0.5
-    assert _score("Иван Петров", "Ivan Petrov") >= 0.9
+    assert pair_score("Ким Чен Ын", "Kim Jong Un") >= 0.8
+    assert pair_score("Ким Чен Ир", "KIM JONG IL") >= 0.8
+    assert pair_score("Ким Чен Ын", "Kim Jong Il") < 0.5
+    assert pair_score("Иван Петров", "Ivan Petrov") >= 0.9
 
 
 def test_one_vowel_syllables_are_not_initials() -> None:

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from hypothesis import given
 from hypothesis import strategies as st
+from tests.screening.conftest import pair_score
 
 from chokepoint.screening.korean_orgs import english_readings
 from chokepoint.screening.names import analyze_name
-from chokepoint.screening.records import Query
-from chokepoint.screening.scoring import packaged_model, score
 
 
 def test_glossary_words_in_english_and_proper_nouns_romanized() -> None:
@@ -37,14 +36,12 @@ def test_person_names_are_not_translated() -> None:
     assert any("korea" in form.tokens for form in analyze_name("조선", "org").forms)
 
 
-def _score(a: str, b: str) -> float:
-    model = packaged_model()
-    return score(Query(a, "Organization").to_record(), Query(b, "Organization").to_record(), model).score
-
-
 def test_a_hangul_entity_name_matches_its_listed_english_only() -> None:
-    assert _score("조선련봉총회사", "Korea Ryonbong General Corporation") >= 0.9
-    assert _score("조선광업개발무역회사", "Korea Mining Development Trading Corporation") >= 0.9
-    assert _score("단천상업은행", "Tanchon Commercial Bank") >= 0.9
-    assert _score("조선련봉총회사", "Korea Kumsan Trading Corporation") < 0.5
-    assert _score("조선대성은행", "Korea Daesong General Trading Corporation") < 0.5
+    assert pair_score("조선련봉총회사", "Korea Ryonbong General Corporation", "Organization") >= 0.9
+    assert (
+        pair_score("조선광업개발무역회사", "Korea Mining Development Trading Corporation", "Organization")
+        >= 0.9
+    )
+    assert pair_score("단천상업은행", "Tanchon Commercial Bank", "Organization") >= 0.9
+    assert pair_score("조선련봉총회사", "Korea Kumsan Trading Corporation", "Organization") < 0.5
+    assert pair_score("조선대성은행", "Korea Daesong General Trading Corporation", "Organization") < 0.5

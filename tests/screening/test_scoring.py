@@ -3,47 +3,42 @@
 from __future__ import annotations
 
 import pytest
+from tests.screening.conftest import pair_score
 
 from chokepoint.screening.records import Query
 from chokepoint.screening.scoring import Model, packaged_model, score
 
 
-def _score(a: str, b: str, schema: str = "Person", **qualifiers: str) -> float:
-    return score(
-        Query(a, schema).to_record(), Query(b, schema, **qualifiers).to_record(), packaged_model()
-    ).score
-
-
 def test_exact_name_alone_does_not_saturate() -> None:
-    assert 0.9 < _score("Kim Jong Un", "Kim Jong Un") < 0.995
+    assert 0.9 < pair_score("Kim Jong Un", "Kim Jong Un") < 0.995
 
 
 def test_hangul_names_one_vowel_apart_score_clearly_lower_than_exact() -> None:
-    exact = _score("김정은", "김정은")
-    assert _score("김종은", "김정은") < exact - 0.3
+    exact = pair_score("김정은", "김정은")
+    assert pair_score("김종은", "김정은") < exact - 0.3
 
 
 def test_hangul_matches_its_romanizations() -> None:
-    assert _score("김정은", "Kim Jong Un") > 0.7
-    assert _score("리제선", "RI JE-SON") > 0.7
+    assert pair_score("김정은", "Kim Jong Un") > 0.7
+    assert pair_score("리제선", "RI JE-SON") > 0.7
 
 
 def test_reversed_names_score_below_the_literal_name() -> None:
-    assert _score("Jong Un Kim", "Kim Jong Un") < _score("Kim Jong Un", "Kim Jong Un")
+    assert pair_score("Jong Un Kim", "Kim Jong Un") < pair_score("Kim Jong Un", "Kim Jong Un")
 
 
 def test_korean_surname_variants_and_hyphenation() -> None:
-    assert _score("Lee Je Sun", "RI JE-SON") > 0.6
-    assert _score("Kim Jong-un", "Kim Jongun") > 0.9
+    assert pair_score("Lee Je Sun", "RI JE-SON") > 0.6
+    assert pair_score("Kim Jong-un", "Kim Jongun") > 0.9
 
 
 def test_legal_form_alone_is_no_evidence() -> None:
-    assert _score("BELLETECH CORP", "11420 CORP.", "Company") < 0.2
+    assert pair_score("BELLETECH CORP", "11420 CORP.", "Company") < 0.2
 
 
 def test_qualifiers_move_the_score_both_ways() -> None:
-    base = _score("Kim Jong Un", "Kim Jong Un")
-    assert _score("Kim Jong Un", "Kim Jong Un", birth_date="1984-01-08") >= base
+    base = pair_score("Kim Jong Un", "Kim Jong Un")
+    assert pair_score("Kim Jong Un", "Kim Jong Un", birth_date="1984-01-08") >= base
     q = Query("Kim Jong Un", "Person", birth_date="1984-01-08").to_record()
     c = Query("Kim Jong Un", "Person", birth_date="1950").to_record()
     assert score(q, c, packaged_model()).score < base - 0.3
@@ -85,22 +80,22 @@ def test_an_acronym_matches_its_organisation_but_not_a_person() -> None:
 
 
 def test_a_misspelt_surname_within_the_typo_budget_scores_as_a_possible_match() -> None:
-    assert _score("Angela Merkur", "Angela Merkel") > 0.7
-    assert _score("Daniel Ortiz", "Daniel Ortega") < 0.3
+    assert pair_score("Angela Merkur", "Angela Merkel") > 0.7
+    assert pair_score("Daniel Ortiz", "Daniel Ortega") < 0.3
 
 
 def test_series_numbers_cost_their_declared_weight_only() -> None:
-    exact = _score("Zu Zag Bong 5", "Zu Zag Bong 5", "Vessel")
-    other = _score("Zu Zag Bong 6", "Zu Zag Bong 5", "Vessel")
+    exact = pair_score("Zu Zag Bong 5", "Zu Zag Bong 5", "Vessel")
+    other = pair_score("Zu Zag Bong 6", "Zu Zag Bong 5", "Vessel")
     assert 0.5 < other < exact
 
 
 def test_a_one_word_personal_name_is_weak_evidence_on_either_side() -> None:
-    full = _score("Walijan Haqqani", "Walijan Abdul Ghafoor Haqqani")
-    lone = _score("Walijan", "Walijan Abdul Ghafoor Haqqani")
+    full = pair_score("Walijan Haqqani", "Walijan Abdul Ghafoor Haqqani")
+    lone = pair_score("Walijan", "Walijan Abdul Ghafoor Haqqani")
     assert lone < 0.7 < full
 
 
 def test_a_name_of_initials_alone_identifies_no_one() -> None:
-    assert _score("N.N.", "Nursultan Nazarbayev") < 0.5
-    assert _score("J. Smith", "John Smith") >= 0.7  # an initial beside an agreeing word still counts
+    assert pair_score("N.N.", "Nursultan Nazarbayev") < 0.5
+    assert pair_score("J. Smith", "John Smith") >= 0.7  # an initial beside an agreeing word still counts

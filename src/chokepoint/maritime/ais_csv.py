@@ -43,6 +43,7 @@ class CsvLayout:
     name: str
     columns: dict[str, tuple[str, ...]]
     time_format: str | None
+    """A strptime format; None for plain ISO 8601; ``"any"`` for ISO with a zone or Unix epochs."""
 
     def find(self, header: list[str]) -> dict[str, str]:
         """Normalised field -> the header column that holds it (absent fields are left out)."""

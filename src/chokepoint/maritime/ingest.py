@@ -8,7 +8,7 @@ from pathlib import Path
 
 import polars as pl
 
-from chokepoint.maritime.ais_csv import DMA, MARINECADASTRE, read_csv
+from chokepoint.maritime.ais_csv import DMA, GENERIC, MARINECADASTRE, read_csv
 from chokepoint.maritime.nmea import read_nmea
 from chokepoint.maritime.schema import (
     AisFormatError,
@@ -61,7 +61,7 @@ def read_ais(path: Path, fmt: str = "auto") -> AisFrames:
     if kind == "dma":
         return read_csv(path, DMA)
     if kind == "csv":
-        return read_csv(path)
+        return read_csv(path, GENERIC)
     if kind == "parquet":
         return read_parquet_frames(path)
     raise AisFormatError(path, None, f"unknown format {fmt!r} (one of {', '.join(FORMATS)})")

@@ -22,25 +22,25 @@ _MEDIALS = 21
 _FINALS = 28
 
 
-def _row(text: str) -> tuple[str, ...]:
+def table_row(text: str) -> tuple[str, ...]:
     """A table row written as space-separated spellings, ``-`` for 'nothing written'."""
     return tuple("" if cell == "-" else cell for cell in text.split())
 
 
 # Initial consonants ㄱ ㄲ ㄴ ㄷ ㄸ ㄹ ㅁ ㅂ ㅃ ㅅ ㅆ ㅇ ㅈ ㅉ ㅊ ㅋ ㅌ ㅍ ㅎ
 INITIALS: dict[System, tuple[str, ...]] = {
-    "rr": _row("g kk n d tt r m b pp s ss - j jj ch k t p h"),
-    "mr": _row("k kk n t tt r m p pp s ss - ch tch ch' k' t' p' h"),
+    "rr": table_row("g kk n d tt r m b pp s ss - j jj ch k t p h"),
+    "mr": table_row("k kk n t tt r m p pp s ss - ch tch ch' k' t' p' h"),
 }
 # Medial vowels ㅏ ㅐ ㅑ ㅒ ㅓ ㅔ ㅕ ㅖ ㅗ ㅘ ㅙ ㅚ ㅛ ㅜ ㅝ ㅞ ㅟ ㅠ ㅡ ㅢ ㅣ
 MEDIALS: dict[System, tuple[str, ...]] = {
-    "rr": _row("a ae ya yae eo e yeo ye o wa wae oe yo u wo we wi yu eu ui i"),
-    "mr": _row("a ae ya yae ŏ e yŏ ye o wa wae oe yo u wŏ we wi yu ŭ ŭi i"),
+    "rr": table_row("a ae ya yae eo e yeo ye o wa wae oe yo u wo we wi yu eu ui i"),
+    "mr": table_row("a ae ya yae ŏ e yŏ ye o wa wae oe yo u wŏ we wi yu ŭ ŭi i"),
 }
 # Final consonants (none) ㄱ ㄲ ㄳ ㄴ ㄵ ㄶ ㄷ ㄹ ㄺ ㄻ ㄼ ㄽ ㄾ ㄿ ㅀ ㅁ ㅂ ㅄ ㅅ ㅆ ㅇ ㅈ ㅊ ㅋ ㅌ ㅍ ㅎ
 FINALS: dict[System, tuple[str, ...]] = {
-    "rr": _row("- k k k n n n t l k m l l l p l m p p t t ng t t k t p t"),
-    "mr": _row("- k k k n n n t l k m l l l p l m p p t t ng t t k t p t"),
+    "rr": table_row("- k k k n n n t l k m l l l p l m p p t t ng t t k t p t"),
+    "mr": table_row("- k k k n n n t l k m l l l p l m p p t t ng t t k t p t"),
 }
 
 VOWEL_SYLLABLE_SPELLINGS = {"i": "yi", "o": "oh", "u": "woo"}

@@ -242,8 +242,7 @@ def transliterate(text: str, kind: NameKind) -> list[tuple[System, str]]:
         return [("icu", text), *(("mr", reading) for reading in kontsevich_readings(text))]
     if script == "KATAKANA":
         # キム・ヨンチョル: ICU's "kimu yonchoru", and without the vowels Japanese adds, "kim yonchol"
-        romaji = _SPLIT_RE.sub(" ", (ascii_text(text) or "").lower().replace("'", ""))
-        return [("icu", text), ("icu", consonant_final(romaji))]
+        return [("icu", text), ("icu", consonant_final(" ".join(tokenize(text))))]
     return [("abjad" if script in _ABJAD_SCRIPTS else "icu", text)]
 
 
@@ -402,11 +401,12 @@ def analyze_name(text: str, kind: NameKind = "other") -> AnalyzedName:
             latin = split_glued_legal_forms(latin)
         if kind != "person":
             latin = fold_roman_numerals(latin)
-            if not syllabic(tokenize(latin)):
-                # rigour reads syllables as legal forms (yu -> llc, ku -> soe, sa -> jsc, in -> llc):
-                # a name written wholly in syllables ("YU JONG 2", "KU BONG RYONG") has none
-                latin = normalise_legal_forms(latin)
         tokens = tokenize(latin)
+        if kind != "person" and not syllabic(tokens):
+            # rigour reads syllables as legal forms (yu -> llc, ku -> soe, sa -> jsc, in -> llc): a name
+            # written wholly in syllables ("YU JONG 2", "KU BONG RYONG") has none
+            latin = normalise_legal_forms(latin)
+            tokens = tokenize(latin)
         if kind == "person":
             tokens = theophoric_words(fold_digit_letters(tokens))
         else:

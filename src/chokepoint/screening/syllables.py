@@ -19,6 +19,7 @@ from __future__ import annotations
 from functools import lru_cache
 from itertools import product
 
+from chokepoint.screening.hangul import table_row
 from chokepoint.screening.variants import skeleton
 
 # Initial consonants ㄱ ㄲ ㄴ ㄷ ㄸ ㄹ ㅁ ㅂ ㅃ ㅅ ㅆ ㅇ ㅈ ㅉ ㅊ ㅋ ㅌ ㅍ ㅎ; "-": nothing written.
@@ -71,10 +72,6 @@ VOWEL_SPELLINGS: tuple[str, ...] = (
 FINAL_SPELLINGS: tuple[str, ...] = ("-", "k g", "n", "t d", "l r", "m", "p b", "ng")
 
 
-def _cells(row: str) -> tuple[str, ...]:
-    return tuple("" if cell == "-" else cell for cell in row.split())
-
-
 @lru_cache(maxsize=1)
 def syllable_skeletons() -> frozenset[str]:
     """The skeleton of every spelling of every syllable (about 2,400 keys, built once in ~0.1 s)."""
@@ -82,7 +79,7 @@ def syllable_skeletons() -> frozenset[str]:
     spellings = {
         "".join(parts)
         for initial, vowel, final in product(INITIAL_SPELLINGS, VOWEL_SPELLINGS, FINAL_SPELLINGS)
-        for parts in product(_cells(initial), _cells(vowel), _cells(final))
+        for parts in product(table_row(initial), table_row(vowel), table_row(final))
     }
     return frozenset(fold(text) for text in spellings)
 
